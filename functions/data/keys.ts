@@ -1,0 +1,61 @@
+/**
+ * The only file that spells key strings. Access patterns of the single table
+ * (see ./table.ts for the index definitions):
+ *
+ * | access pattern                     | index | PK                        | SK                     | used by                          |
+ * | ---------------------------------- | ----- | ------------------------- | ---------------------- | -------------------------------- |
+ * | a partner's profile                | table | `PARTNER#<pid>`           | `PROFILE`              | GET/PATCH /partners/{pid}        |
+ * | active partners by name (sparse)   | GSI1  | `DIRECTORY`               | `<nameKey>#<pid>`      | GET /directory (filters on it)   |
+ * | all partners by name (staff)       | GSI2  | `PARTNERS`                | `<nameKey>#<pid>`      | GET /partners                    |
+ * | a partner's products by SKU        | table | `PARTNER#<pid>`           | `PRODUCT#<sku>`        | GET .../products, export         |
+ * | a product's price history          | table | `PARTNER#<pid>`           | `PRICE#<sku>#<ulid>`   | GET .../products/{sku}/prices    |
+ * | a partner's uploaded document     | table | `PARTNER#<pid>`           | `DOC#<ulid>`           | uploads, S3 upload check         |
+ * | a partner's briefings, newest first| table | `PARTNER#<pid>`           | `BRIEFING#<ulid>`      | GET .../briefings, staff feed by partner |
+ * | all briefings, newest first        | GSI1  | `BRIEFINGS`               | `<ulid>`               | GET /review/briefings            |
+ * | end-of-life briefings not applied  | GSI2  | `EOL#PENDING`             | `<date>#<pid>#<ulid>`  | the EOL job (sparse)             |
+ * | briefings awaiting acknowledgement| table | `COUNTER`                 | `BRIEFINGS#FLAGGED`    | staff feed badge                 |
+ * | a user's membership                | table | `USER#<sub>`              | `PROFILE`              | identity middleware              |
+ * | a user by e-mail                   | GSI1  | `EMAIL#<email>`           | `USER`                 | local dev sign-in                |
+ * | a partner's users                  | GSI2  | `PARTNER#<pid>#USERS`     | `<email>`              | GET /partners/{pid}/users        |
+ * | a partner's audit trail            | table | `PARTNER#<pid>`           | `AUDIT#<ulid>`         | GET /partners/{pid}/audit        |
+ * | an entity's audit trail            | GSI1  | `AUDIT#<type>#<id>`       | `<ulid>`               | GET /audit?entity=               |
+ * | local demo-data marker             | table | `SEED`                    | `<version>`            | npm start (seed once)            |
+ *
+ * The directory partition holds one item per active partner (tens, not thousands: the
+ * program targets ~60 partners), so category/tier/name filters run as filter expressions
+ * on one small Query rather than as more indexes.
+ */
+export const keys = {
+  partner: (pid: string) => ({ PK: `PARTNER#${pid}`, SK: 'PROFILE' }),
+  directoryEntry: (nameKey: string, pid: string) => ({ gsi1pk: 'DIRECTORY', gsi1sk: `${nameKey}#${pid}` }),
+  directory: () => ({ index: 'GSI1', pk: 'DIRECTORY' }) as const,
+  partnerListEntry: (nameKey: string, pid: string) => ({ gsi2pk: 'PARTNERS', gsi2sk: `${nameKey}#${pid}` }),
+  partnerList: () => ({ index: 'GSI2', pk: 'PARTNERS' }) as const,
+
+  product: (pid: string, sku: string) => ({ PK: `PARTNER#${pid}`, SK: `PRODUCT#${sku}` }),
+  products: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'PRODUCT#' }),
+  pricePoint: (pid: string, sku: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `PRICE#${sku}#${id}` }),
+  priceHistory: (pid: string, sku: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: `PRICE#${sku}#` }),
+
+  document: (pid: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `DOC#${id}` }),
+
+  briefing: (pid: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `BRIEFING#${id}` }),
+  partnerBriefings: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'BRIEFING#' }),
+  briefingFeedEntry: (id: string) => ({ gsi1pk: 'BRIEFINGS', gsi1sk: id }),
+  briefingFeed: () => ({ index: 'GSI1', pk: 'BRIEFINGS' }) as const,
+  pendingEolEntry: (effectiveDate: string, pid: string, id: string) => ({ gsi2pk: 'EOL#PENDING', gsi2sk: `${effectiveDate}#${pid}#${id}` }),
+  flaggedBriefingsCounter: () => ({ PK: 'COUNTER', SK: 'BRIEFINGS#FLAGGED' }),
+  pendingEol: () => ({ index: 'GSI2', pk: 'EOL#PENDING' }) as const,
+
+  user: (sub: string) => ({ PK: `USER#${sub}`, SK: 'PROFILE' }),
+  userByEmailEntry: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),
+  userByEmail: (email: string) => ({ index: 'GSI1', pk: `EMAIL#${email.toLowerCase()}` }) as const,
+  partnerUserEntry: (pid: string, email: string) => ({ gsi2pk: `PARTNER#${pid}#USERS`, gsi2sk: email.toLowerCase() }),
+
+  audit: (pid: string, auditId: string) => ({ PK: `PARTNER#${pid}`, SK: `AUDIT#${auditId}` }),
+  seedMarker: (version: string) => ({ PK: 'SEED', SK: version }),
+  auditByEntityEntry: (type: string, id: string, auditId: string) => ({ gsi1pk: `AUDIT#${type}#${id}`, gsi1sk: auditId }),
+}
+
+/** Storage-only attributes (keys and what they derive from), stripped before an item becomes a domain object. */
+export const STORAGE_ATTRIBUTES = ['PK', 'SK', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', '_type', 'nameKey'] as const

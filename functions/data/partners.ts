@@ -1,0 +1,95 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import type { AuditEntry } from '../../shared/audit'
+import { ConflictError, NotFoundError, StaleVersionError } from '../../shared/errors'
+import { isListed, searchKey, searchTerms } from '../../shared/partners/rules'
+import type { DirectoryQuery, Partner, PublicPartner, StaffPartnerQuery } from '../../shared/schemas/partner'
+import { auditPut } from './audit'
+import type { Db } from './db'
+import { filterOf, queryPage, stripKeys } from './db'
+import { keys } from './keys'
+import { transactWrite } from './transact'
+
+function toItem(partner: Partner) {
+  const nameKey = searchKey(partner.name)
+  return {
+    ...keys.partner(partner.id),
+    ...keys.partnerListEntry(nameKey, partner.id),
+    // sparse: only active partners appear in the public directory index
+    ...(isListed(partner) ? keys.directoryEntry(nameKey, partner.id) : {}),
+    _type: 'partner',
+    nameKey,
+    ...partner,
+  }
+}
+
+const PUBLIC_FIELDS = ['id', 'name', 'category', 'tier', 'website', 'description', 'regions', 'productLines'] as const
+export const toPublic = (p: Partner): PublicPartner =>
+  Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, p[f]])) as PublicPartner
+
+export const partnerRepository = (db: Db) => ({
+  async get(pid: string): Promise<Partner | undefined> {
+    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.partner(pid) }))
+    if (!out.Item) return undefined
+    return stripKeys<Partner>(out.Item)
+  },
+
+  async require(pid: string): Promise<Partner> {
+    const partner = await this.get(pid)
+    if (!partner) throw new NotFoundError(`No partner ${pid}.`)
+    return partner
+  },
+
+  /** Creates the partner; a taken id is a ConflictError. */
+  async create(partner: Partner, audit: AuditEntry): Promise<void> {
+    await transactWrite(
+      db,
+      [
+        { Put: { TableName: db.table, Item: toItem(partner), ConditionExpression: 'attribute_not_exists(PK)' } },
+        auditPut(db, audit),
+      ],
+      () => new ConflictError(`A partner with id ${partner.id} exists already.`),
+    )
+  },
+
+  /** Replaces the partner only if nobody changed it since `expectedVersion`. */
+  async update(next: Partner, expectedVersion: number, audit: AuditEntry): Promise<void> {
+    await transactWrite(
+      db,
+      [
+        {
+          Put: {
+            TableName: db.table,
+            Item: toItem(next),
+            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          },
+        },
+        auditPut(db, audit),
+      ],
+      () => new StaleVersionError(`Partner ${next.id} changed since version ${expectedVersion}; reload and retry.`),
+    )
+  },
+
+  async listDirectory(query: DirectoryQuery) {
+    const page = await queryPage<Partner>(db, {
+      ...keys.directory(),
+      limit: query.limit,
+      cursor: query.cursor,
+      filter: filterOf([
+        { attribute: 'category', op: '=', value: query.category },
+        { attribute: 'tier', op: '=', value: query.tier },
+        ...searchTerms(query.q).map((term) => ({ attribute: 'nameKey', op: 'contains' as const, value: term })),
+      ]),
+    })
+    return { ...page, items: page.items.map(toPublic) }
+  },
+
+  listAll: (query: StaffPartnerQuery) =>
+    queryPage<Partner>(db, {
+      ...keys.partnerList(),
+      limit: query.limit,
+      cursor: query.cursor,
+      filter: filterOf([{ attribute: 'status', op: '=', value: query.status }]),
+    }),
+})
+export type PartnerRepository = ReturnType<typeof partnerRepository>

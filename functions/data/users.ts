@@ -1,0 +1,48 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import type { PortalUser } from '../../shared/schemas/user'
+import type { Db } from './db'
+import { stripKeys } from './db'
+import { keys } from './keys'
+
+/**
+ * Portal users and their partner membership. The partner a user belongs to lives here,
+ * server-side, never in a token claim the user could influence (DESIGN section 6).
+ */
+export const userRepository = (db: Db) => ({
+  async get(userId: string): Promise<PortalUser | undefined> {
+    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.user(userId) }))
+    return out.Item ? stripKeys<PortalUser>(out.Item) : undefined
+  },
+
+  async findByEmail(email: string): Promise<PortalUser | undefined> {
+    const { index, pk } = keys.userByEmail(email)
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: index,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        Limit: 1,
+      }),
+    )
+    const item = out.Items?.[0]
+    return item ? stripKeys<PortalUser>(item) : undefined
+  },
+
+  async put(user: PortalUser): Promise<void> {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: {
+          ...keys.user(user.userId),
+          ...keys.userByEmailEntry(user.email),
+          ...(user.partnerId ? keys.partnerUserEntry(user.partnerId, user.email) : {}),
+          _type: 'user',
+          ...user,
+        },
+      }),
+    )
+  },
+})
+
+export type UserRepository = ReturnType<typeof userRepository>

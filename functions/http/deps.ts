@@ -1,0 +1,21 @@
+import type { TokenVerifier } from '../auth/verifier'
+import type { Db } from '../data/db'
+import type { DocumentStorage } from '../uploads/storage'
+
+/**
+ * What every sub-app receives. The Lambda entries and the local server differ only here
+ * (endpoints, where the token keys come from); tests inject a fixed clock and ids.
+ */
+export interface Deps {
+  db: Db
+  verifier: TokenVerifier
+  clock: { now(): Date }
+  newId(): string
+  /** the documents bucket: only the domains that handle files get it */
+  storage?: DocumentStorage
+}
+
+export function requireStorage(deps: Deps): DocumentStorage {
+  if (!deps.storage) throw new Error('this function was built without document storage')
+  return deps.storage
+}

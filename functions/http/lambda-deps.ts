@@ -1,0 +1,21 @@
+import { monotonicFactory } from 'ulid'
+import { cognitoVerifier } from '../auth/verifier'
+import { createDb } from '../data/db'
+import { requiredEnv } from '../env-vars'
+import type { Deps } from './deps'
+
+
+/**
+ * Deps for a Lambda container: built once at cold start (clients, the verifier and its
+ * JWKS cache are reused across invocations); nothing here does I/O until a request needs it.
+ * `extra` adds what only some domains need (the documents bucket), so the others never load it.
+ */
+export function lambdaDeps(extra: Partial<Deps> = {}): Deps {
+  return {
+    ...extra,
+    db: createDb(requiredEnv('TABLE_NAME')),
+    verifier: cognitoVerifier(requiredEnv('USER_POOL_ID'), requiredEnv('USER_POOL_CLIENT_ID')),
+    clock: { now: () => new Date() },
+    newId: monotonicFactory(),
+  }
+}

@@ -1,0 +1,40 @@
+import { monotonicFactory } from 'ulid'
+import type { TokenVerifier } from '../auth/verifier'
+import { createDb } from '../data/db'
+import { documentRepository } from '../data/documents'
+import type { Deps } from '../http/deps'
+import { checkUpload, decodeS3Key } from '../uploads/check-upload'
+import { s3Storage } from '../uploads/storage'
+import { LOCAL_AWS } from './services'
+
+/** Deps for one process against DynamoDB Local and s3rver: the local twin of lambdaDeps(). */
+export function localDeps(opts: { dynamoEndpoint: string; table: string; s3Endpoint: string; bucket: string; verifier: TokenVerifier }): Deps {
+  return {
+    db: createDb(opts.table, { endpoint: opts.dynamoEndpoint, ...LOCAL_AWS }),
+    verifier: opts.verifier,
+    clock: { now: () => new Date() },
+    newId: monotonicFactory(),
+    storage: s3Storage(opts.bucket, { endpoint: opts.s3Endpoint, forcePathStyle: true, ...LOCAL_AWS }),
+  }
+}
+
+interface S3rverEvent {
+  Records?: { eventName?: string; s3?: { object?: { key?: string } } }[]
+}
+
+/**
+ * s3rver's event emitter standing in for the S3 -> Lambda notification: runs the same
+ * upload check the check-upload Lambda runs. `onChecked` lets tests wait for a verdict.
+ */
+export function uploadCheckListener(deps: Deps, onChecked?: (key: string, verdict: string) => void) {
+  const check = { documents: documentRepository(deps.db), storage: deps.storage!, clock: deps.clock }
+  return (event: unknown) => {
+    for (const record of (event as S3rverEvent).Records ?? []) {
+      const key = record.s3?.object?.key
+      if (!key || !record.eventName?.startsWith('ObjectCreated')) continue
+      checkUpload(check, decodeS3Key(key))
+        .then((verdict) => onChecked?.(key, verdict))
+        .catch((error: unknown) => console.error(`upload check failed for ${key}:`, error))
+    }
+  }
+}

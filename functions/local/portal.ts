@@ -1,0 +1,133 @@
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import { createServer, type RequestListener, type Server } from 'node:http'
+import { join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { getRequestListener } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { createApi } from '../api'
+import { partnerRepository } from '../data/partners'
+import { userRepository } from '../data/users'
+import type { Deps } from '../http/deps'
+import { createDevIdp, devAuthApp, type DevIdp } from './dev-idp'
+import { seedDemoData } from './seed'
+import { demoUsers } from './seed-data'
+import { devJobsApp, scheduleJobs } from './jobs'
+import { localDeps, uploadCheckListener } from './local-deps'
+import { LocalSetupError, ensureTable, freePort, startDynamoDb, startS3 } from './services'
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export const TABLE_NAME = 'homeaiq-portal'
+export const DOCUMENTS_BUCKET = 'homeaiq-documents'
+
+export interface PortalOptions {
+  /** 0 picks a free port */
+  port?: number
+  dataDir?: string
+  /** keep DynamoDB in memory (tests); s3rver still writes under dataDir */
+  inMemory?: boolean
+  /** where the built web goes; tests use their own folder so parallel builds never collide */
+  webDir?: string
+}
+
+export interface RunningPortal {
+  url: string
+  deps: Deps
+  stop(): Promise<void>
+}
+
+/**
+ * The whole portal in one process: DynamoDB Local and s3rver as children, the table and
+ * buckets created if missing, demo data seeded once, the dev identity provider, and the
+ * same Hono API the Lambdas run, with the static web beside it.
+ */
+export async function startPortal(opts: PortalOptions = {}): Promise<RunningPortal> {
+  const dataDir = resolve(opts.dataDir ?? join(ROOT, '.data'))
+  assertWritable(dataDir)
+  // Listen first: a taken port fails fast, and until the portal is ready every request gets 503.
+  let handle: RequestListener = (_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"status":"starting"}')
+  }
+  const server = createServer((req, res) => handle(req, res))
+  const port = await listen(server, opts.port ?? 0)
+
+  const stops: (() => Promise<void>)[] = [() => new Promise((r) => server.close(() => r()))]
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined)
+  }
+  try {
+    const dynamo = await startDynamoDb({ port: await freePort(), ...(opts.inMemory ? {} : { dataDir }) })
+    stops.push(dynamo.stop)
+    const s3 = await startS3({ port: await freePort(), dataDir, buckets: [DOCUMENTS_BUCKET] })
+    stops.push(s3.stop)
+    await ensureTable(dynamo.endpoint, TABLE_NAME)
+
+    const idp = createDevIdp(opts.inMemory ? {} : { keyFile: join(dataDir, 'dev-idp-key.pem') })
+    const deps = localDeps({
+      dynamoEndpoint: dynamo.endpoint,
+      table: TABLE_NAME,
+      s3Endpoint: s3.endpoint,
+      bucket: DOCUMENTS_BUCKET,
+      verifier: idp.verifier,
+    })
+    s3.onEvent(uploadCheckListener(deps))
+    await seedDemoData(deps)
+
+    const webDir = resolve(opts.webDir ?? join(ROOT, 'web/dist'))
+    const { buildWeb } = await import('../../web/build')
+    await buildWeb({ outdir: webDir })
+
+    handle = getRequestListener(portalApp(deps, idp, webDir).fetch)
+    const stopJobs = scheduleJobs(deps)
+    stops.push(async () => stopJobs())
+    return { url: `http://localhost:${port}`, deps, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/** Web, API and the dev sign-in endpoints on one origin, as CloudFront serves them in AWS. */
+function portalApp(deps: Deps, idp: DevIdp, webDir: string) {
+  const partners = partnerRepository(deps.db)
+  const listDemoUsers = async () =>
+    Promise.all(
+      demoUsers().map(async (u) => ({ ...u, partnerName: u.partnerId ? (await partners.get(u.partnerId))?.name : undefined })),
+    )
+  const app = new Hono()
+  app.route('/auth/dev', devAuthApp(idp, userRepository(deps.db), listDemoUsers))
+  app.route('/dev/jobs', devJobsApp(deps))
+  app.get('/config.json', (c) => c.json({ auth: { mode: 'dev' } }))
+  app.route('/', createApi(deps))
+  app.use('*', serveStatic({ root: relative(process.cwd(), webDir) || '.' }))
+  // SPA fallback: any other GET is a client-side route
+  app.get('*', serveStatic({ root: relative(process.cwd(), webDir) || '.', path: 'index.html' }))
+  return app
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new LocalSetupError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is taken: stop whatever uses it, or start with another port (PORT=3001 npm start).`
+            : `Cannot listen on port ${port}: ${error.message}`,
+        ),
+      ),
+    )
+    server.listen(port, () => {
+      const address = server.address()
+      resolvePort(typeof address === 'object' && address ? address.port : port)
+    })
+  })
+}
+
+function assertWritable(dir: string) {
+  try {
+    mkdirSync(dir, { recursive: true })
+    accessSync(dir, constants.W_OK)
+  } catch {
+    throw new LocalSetupError(`Cannot write to the data folder ${dir}: make it writable, or point DATA_DIR at another folder.`)
+  }
+}

@@ -1,0 +1,9 @@
+import { handle } from 'hono/aws-lambda'
+import { requiredEnv } from '../env-vars'
+import { createApiWith } from '../http/app'
+import { lambdaDeps } from '../http/lambda-deps'
+import { uploadsApp } from './app'
+import { s3Storage } from './storage'
+
+const deps = lambdaDeps({ storage: s3Storage(requiredEnv('DOCUMENTS_BUCKET')) })
+export const handler = handle(createApiWith(deps, { '/partners/:partnerId': uploadsApp }))

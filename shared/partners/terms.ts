@@ -1,0 +1,60 @@
+import type { PartnerTier } from '../schemas/partner'
+
+/** A range in basis points of MSRP (or of revenue, for MDF): 3000 = 30%. */
+export interface BpsRange {
+  minBps: number
+  maxBps: number
+}
+
+export interface TierTerms {
+  label: string
+  baseDiscount: BpsRange
+  volumeIncentive: BpsRange & { basis: 'quarterly' | 'annual' }
+  /** null: not part of the tier's program */
+  growthIncentive: BpsRange | null
+  /** null: case-by-case evaluation */
+  mdfRate: BpsRange | null
+  paymentTerms: string
+  specialPrograms: string
+  /** how many partners the program wants in the tier (seed 2.1) */
+  targetCount: { min: number; max: number }
+}
+
+/** Commercial structure per tier, from the partnership strategy, section 5.1 (and 2.1 targets). */
+export const TIER_TERMS: Record<PartnerTier, TierTerms> = {
+  strategic: {
+    label: 'Tier 1 · Strategic',
+    baseDiscount: { minBps: 3000, maxBps: 3500 },
+    volumeIncentive: { minBps: 500, maxBps: 1000, basis: 'quarterly' },
+    growthIncentive: { minBps: 300, maxBps: 500 },
+    mdfRate: { minBps: 300, maxBps: 500 },
+    paymentTerms: 'Net 30 with optional early payment discounts',
+    specialPrograms: 'Custom pricing for showcase projects',
+    targetCount: { min: 5, max: 7 },
+  },
+  preferred: {
+    label: 'Tier 2 · Preferred',
+    baseDiscount: { minBps: 2000, maxBps: 2500 },
+    volumeIncentive: { minBps: 300, maxBps: 500, basis: 'quarterly' },
+    growthIncentive: { minBps: 200, maxBps: 300 },
+    mdfRate: { minBps: 200, maxBps: 300 },
+    paymentTerms: 'Net 30 standard terms',
+    specialPrograms: 'Preferred pricing for featured installations',
+    targetCount: { min: 12, max: 15 },
+  },
+  standard: {
+    label: 'Tier 3 · Standard',
+    baseDiscount: { minBps: 1500, maxBps: 2000 },
+    volumeIncentive: { minBps: 200, maxBps: 300, basis: 'annual' },
+    growthIncentive: null,
+    mdfRate: null,
+    paymentTerms: 'Standard terms',
+    specialPrograms: 'Standard pricing with occasional promotions',
+    targetCount: { min: 30, max: 40 },
+  },
+}
+
+/** A new partner starts at the bottom of its tier's base-discount range until staff negotiate. */
+export const defaultBaseDiscountBps = (tier: PartnerTier) => TIER_TERMS[tier].baseDiscount.minBps
+
+export const withinRange = (bps: number, range: BpsRange) => bps >= range.minBps && bps <= range.maxBps

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { Cursor, IsoDate, IsoDateTime, Limit, Slug, listOf } from './common'
+import { Sku } from './product'
+
+export const BRIEFING_KINDS = ['new-product', 'firmware', 'end-of-life', 'price-change', 'safety-notice', 'roadmap'] as const
+export const BriefingKind = z.enum(BRIEFING_KINDS)
+export type BriefingKind = z.infer<typeof BriefingKind>
+
+export const BriefingInput = z.strictObject({
+  kind: BriefingKind,
+  title: z.string().trim().min(3).max(160),
+  /** Markdown; rendered to sanitized HTML on publish */
+  body: z.string().trim().min(1).max(20_000),
+  skus: z
+    .array(Sku)
+    .max(200)
+    .refine((s) => new Set(s).size === s.length, 'List each SKU once.')
+    .default([]),
+  effectiveDate: IsoDate,
+  attachmentDocumentIds: z
+    .array(z.string().max(40))
+    .max(10)
+    .refine((s) => new Set(s).size === s.length, 'Attach each document once.')
+    .default([]),
+})
+export type BriefingInput = z.infer<typeof BriefingInput>
+
+export const Acknowledgement = z.object({ userId: z.string(), email: z.string(), at: IsoDateTime })
+
+export const Briefing = z.object({
+  id: z.string(),
+  partnerId: Slug,
+  partnerName: z.string(),
+  kind: BriefingKind,
+  title: z.string(),
+  body: z.string(),
+  bodyHtml: z.string(),
+  skus: z.array(z.string()),
+  effectiveDate: IsoDate,
+  attachments: z.array(z.object({ documentId: z.string(), filename: z.string(), contentType: z.string() })),
+  requiresAck: z.boolean(),
+  acknowledgements: z.array(Acknowledgement),
+  /** user ids of the acknowledgements, for the "not acknowledged by me" filter */
+  ackedBy: z.array(z.string()),
+  publishedAt: IsoDateTime,
+  publishedBy: z.string(),
+  /** end-of-life: when the job marked the affected products discontinued */
+  eolAppliedAt: IsoDateTime.optional(),
+})
+export type Briefing = z.infer<typeof Briefing>
+
+export const PartnerBriefingQuery = z.strictObject({ kind: BriefingKind.optional(), limit: Limit, cursor: Cursor })
+
+export const BriefingFeedQuery = z.strictObject({
+  kind: BriefingKind.optional(),
+  partnerId: Slug.optional(),
+  unacknowledged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: Limit,
+  cursor: Cursor,
+})
+export type BriefingFeedQuery = z.infer<typeof BriefingFeedQuery>
+
+export const BriefingPage = listOf(Briefing)

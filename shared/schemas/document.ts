@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { IsoDateTime } from './common'
+
+export const UPLOAD_PURPOSES = ['logo', 'spec-sheet', 'briefing-attachment', 'certification-evidence', 'mdf-proof', 'catalog-import'] as const
+export const UploadPurpose = z.enum(UPLOAD_PURPOSES)
+export type UploadPurpose = z.infer<typeof UploadPurpose>
+
+export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'text/csv'] as const
+export const DocumentType = z.enum(DOCUMENT_TYPES)
+export type DocumentType = z.infer<typeof DocumentType>
+
+export const UploadRequest = z.strictObject({
+  purpose: UploadPurpose,
+  contentType: DocumentType,
+  size: z.number().int().min(1),
+  filename: z.string().trim().min(1).max(200),
+})
+export type UploadRequest = z.infer<typeof UploadRequest>
+
+export const DocumentStatus = z.enum(['pending', 'ready', 'rejected'])
+
+export const PortalDocument = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  purpose: UploadPurpose,
+  contentType: DocumentType,
+  filename: z.string(),
+  /** the size the uploader declared; the checked object may not exceed the purpose's limit */
+  size: z.number().int(),
+  status: DocumentStatus,
+  rejectionReason: z.string().optional(),
+  key: z.string(),
+  uploadedBy: z.string(),
+  createdAt: IsoDateTime,
+  checkedAt: IsoDateTime.optional(),
+})
+export type PortalDocument = z.infer<typeof PortalDocument>
+
+/** POST .../uploads answers a presigned POST: send `fields` plus the file (last) to `url`. */
+export const UploadTicket = z.object({
+  documentId: z.string(),
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  maxBytes: z.number().int(),
+  expiresAt: IsoDateTime,
+})
+export type UploadTicket = z.infer<typeof UploadTicket>
+
+export const DocumentView = PortalDocument.omit({ key: true }).extend({ downloadUrl: z.string().optional() })

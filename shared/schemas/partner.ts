@@ -1,0 +1,118 @@
+import { z } from 'zod'
+import { Cursor, HttpsUrl, IsoDateTime, Limit, RegionCode, Slug, listOf } from './common'
+
+export const PARTNER_CATEGORIES = [
+  'lighting-control',
+  'climate-control',
+  'security-access',
+  'audio-video',
+  'networking-infrastructure',
+  'emerging',
+] as const
+export const PARTNER_TIERS = ['strategic', 'preferred', 'standard'] as const
+export const PARTNER_STATUSES = ['prospect', 'active', 'suspended', 'sunset'] as const
+
+export const PartnerCategory = z.enum(PARTNER_CATEGORIES)
+export const PartnerTier = z.enum(PARTNER_TIERS)
+export const PartnerStatus = z.enum(PARTNER_STATUSES)
+export type PartnerCategory = z.infer<typeof PartnerCategory>
+export type PartnerTier = z.infer<typeof PartnerTier>
+export type PartnerStatus = z.infer<typeof PartnerStatus>
+
+export const Contact = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  email: z.email().max(254),
+  phone: z.string().trim().regex(/^\+?[0-9 ().-]{7,25}$/, 'Use a phone number such as +1 555 010 0199.').optional(),
+})
+
+const Regions = z
+  .array(RegionCode)
+  .max(60)
+  .refine((r) => new Set(r).size === r.length, 'List each region once.')
+const ProductLines = z.array(z.string().trim().min(1).max(60)).max(20)
+
+/** Fields a partner-admin may edit on their own listing. */
+export const ListingFields = {
+  description: z.string().trim().max(2000),
+  website: HttpsUrl,
+  regions: Regions,
+  contact: Contact,
+  productLines: ProductLines,
+}
+
+/** Fields only HomeAIQ staff may set. */
+export const StaffFields = {
+  name: z.string().trim().min(1).max(80),
+  category: PartnerCategory,
+  tier: PartnerTier,
+  status: PartnerStatus,
+  /** negotiated base discount off MSRP, in basis points (3000 = 30%) */
+  baseDiscountBps: z.number().int().min(0).max(10000),
+}
+
+export const PartnerCreate = z.strictObject({
+  id: Slug,
+  ...StaffFields,
+  status: PartnerStatus.default('prospect'),
+  baseDiscountBps: StaffFields.baseDiscountBps.optional(),
+  ...ListingFields,
+  description: ListingFields.description.default(''),
+  regions: Regions.default([]),
+  productLines: ProductLines.default([]),
+})
+export type PartnerCreate = z.infer<typeof PartnerCreate>
+
+export const PartnerPatch = z
+  .strictObject({ ...ListingFields, ...StaffFields })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'Send at least one field to change.')
+export type PartnerPatch = z.infer<typeof PartnerPatch>
+
+export const Partner = z.object({
+  id: Slug,
+  name: z.string(),
+  category: PartnerCategory,
+  tier: PartnerTier,
+  status: PartnerStatus,
+  website: z.string(),
+  description: z.string(),
+  regions: z.array(z.string()),
+  productLines: z.array(z.string()),
+  contact: Contact,
+  baseDiscountBps: z.number().int(),
+  version: z.number().int(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+})
+export type Partner = z.infer<typeof Partner>
+
+/** What anyone may see in the directory. */
+export const PublicPartner = Partner.pick({
+  id: true,
+  name: true,
+  category: true,
+  tier: true,
+  website: true,
+  description: true,
+  regions: true,
+  productLines: true,
+})
+export type PublicPartner = z.infer<typeof PublicPartner>
+
+export const DirectoryQuery = z.strictObject({
+  category: PartnerCategory.optional(),
+  tier: PartnerTier.optional(),
+  q: z.string().trim().max(80).optional(),
+  limit: Limit,
+  cursor: Cursor,
+})
+export type DirectoryQuery = z.infer<typeof DirectoryQuery>
+
+export const StaffPartnerQuery = z.strictObject({
+  status: PartnerStatus.optional(),
+  limit: Limit,
+  cursor: Cursor,
+})
+export type StaffPartnerQuery = z.infer<typeof StaffPartnerQuery>
+
+export const DirectoryPage = listOf(PublicPartner)

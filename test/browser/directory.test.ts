@@ -1,0 +1,263 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPortal, type RunningPortal } from '../../functions/local/portal'
+import { checkA11y, launchBrowser, screenshot } from '../helpers/browser'
+
+/**
+ * The portal as people use it, in headless Chromium against the real local runtime
+ * (DynamoDB Local, s3rver, seeded demo data, the built web): one portal and one browser here.
+ */
+
+let portal: RunningPortal
+let browser: Browser
+let dataDir: string
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'portal-browser-'))
+  ;[portal, browser] = await Promise.all([
+    startPortal({ dataDir, inMemory: true, webDir: join(dataDir, 'web') }),
+    launchBrowser(),
+  ])
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined)
+  await browser?.close()
+  await portal?.stop()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function newPage(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' })
+  context.setDefaultTimeout(10_000)
+  contexts.push(context)
+  const page = await context.newPage()
+  page.on('pageerror', (error) => {
+    throw error
+  })
+  return page
+}
+
+const url = (path: string) => portal.url + path
+
+async function expectAccessible(page: Page, screen: string) {
+  const violations = await checkA11y(page)
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+}
+
+/** Names on the partner cards currently shown. */
+async function cardNames(page: Page): Promise<string[]> {
+  const list = page.getByRole('list', { name: 'Partners', exact: true })
+  await list.waitFor()
+  return (await list.getByRole('heading').allTextContents()).map((t) => t.trim())
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(url('/sign-in'))
+  await page.getByRole('button', { name: new RegExp(email.replace(/[.]/g, '\\.')) }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
+}
+
+describe('public directory', () => {
+  it('filters by category, searches by name and opens a profile', async () => {
+    const page = await newPage(1280)
+    await page.goto(url('/'))
+    expect(await page.title()).toBe('Partner directory · HomeAIQ Partner Portal')
+    const all = await cardNames(page)
+    expect(all).toContain('Lutron Electronics')
+    expect(all).toHaveLength(11)
+    await expectAccessible(page, 'directory')
+    await screenshot(page, 'directory-1280')
+
+    await page.getByLabel('Category').selectOption('climate-control')
+    await page.waitForURL(/category=climate-control/)
+    await page.getByRole('status').filter({ hasText: '2 partners' }).waitFor()
+    const climate = await cardNames(page)
+    expect(climate.sort()).toEqual(['Ecobee', 'Honeywell Home (Resideo)'])
+    expect(climate).not.toContain('Lutron Electronics')
+    await expectAccessible(page, 'directory filtered')
+
+    // a name that is not in the category: the empty state offers to clear the filters
+    await page.getByLabel('Search by name').fill('lutron')
+    await page.getByLabel('Search by name').press('Enter')
+    await page.getByRole('heading', { name: 'No partners match' }).waitFor()
+    await expectAccessible(page, 'directory empty')
+    await screenshot(page, 'directory-empty-1280')
+    await page.getByRole('button', { name: 'Clear filters' }).last().click()
+    await page.waitForURL(url('/'))
+    expect(await cardNames(page)).toHaveLength(11)
+
+    await page.getByLabel('Search by name').fill('honey')
+    await page.getByRole('button', { name: 'Search', exact: true }).click()
+    await page.waitForURL(/q=honey/)
+    await page.getByRole('status').filter({ hasText: '1 partner' }).waitFor()
+    expect(await cardNames(page)).toEqual(['Honeywell Home (Resideo)'])
+
+    await page.getByRole('link', { name: 'Honeywell Home (Resideo)' }).click()
+    await page.waitForURL(url('/partners/honeywell-home'))
+    await page.getByRole('heading', { level: 1, name: 'Honeywell Home (Resideo)' }).waitFor()
+    expect(await page.getByText('Tier 2 · Preferred').first().isVisible()).toBe(true)
+    await page.getByRole('heading', { name: 'Product lines' }).waitFor()
+    expect(await page.title()).toBe('Honeywell Home (Resideo) · HomeAIQ Partner Portal')
+    await expectAccessible(page, 'profile')
+    await screenshot(page, 'profile-1280')
+
+    await page.goto(url('/partners/no-such-partner'))
+    await page.getByRole('heading', { name: 'Partner not found' }).waitFor()
+    await expectAccessible(page, 'profile 404')
+  })
+
+  it('works at 375 px from a shared filtered link', async () => {
+    const page = await newPage(375)
+    await page.goto(url('/?category=climate-control'))
+    expect(await page.getByLabel('Category').inputValue()).toBe('climate-control')
+    expect((await cardNames(page)).sort()).toEqual(['Ecobee', 'Honeywell Home (Resideo)'])
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await expectAccessible(page, 'directory 375')
+    await screenshot(page, 'directory-375')
+
+    await page.getByRole('link', { name: 'Ecobee' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Ecobee' }).waitFor()
+    await expectAccessible(page, 'profile 375')
+    await screenshot(page, 'profile-375')
+  })
+})
+
+describe('partner workspace', () => {
+  it('lets a partner-admin edit the listing, with field errors and stale-edit handling', async () => {
+    const page = await newPage(1280)
+    await signIn(page, 'admin@lutron.example')
+    await page.waitForURL(url('/workspace'))
+    await page.getByRole('heading', { level: 1, name: 'Directory listing' }).waitFor()
+    const description = page.getByLabel('Description', { exact: true })
+    await description.waitFor()
+    await expectAccessible(page, 'workspace')
+
+    // a field error is shown next to its field and the field gets keyboard focus
+    const website = page.getByLabel('Website')
+    const originalWebsite = await website.inputValue()
+    await website.fill('http://insecure.example')
+    await page.getByRole('button', { name: 'Save listing' }).click()
+    await page.locator('#listing-website-error').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('listing-website')
+    expect(await website.getAttribute('aria-invalid')).toBe('true')
+    await expectAccessible(page, 'workspace with errors')
+    await screenshot(page, 'workspace-errors-1280')
+
+    const text = `Lutron designs lighting controls for every room. Updated in the browser test ${Date.now()}.`
+    await website.fill(originalWebsite)
+    await description.fill(text)
+    await page.getByRole('button', { name: 'Save listing' }).click()
+    await page.getByRole('status').filter({ hasText: 'Listing saved' }).waitFor()
+    expect(await page.locator('#listing-website-error').count()).toBe(0)
+    await expectAccessible(page, 'workspace saved')
+    await screenshot(page, 'workspace-saved-1280')
+
+    // a fresh visitor sees the new description on the public profile
+    const visitor = await newPage(1280)
+    await visitor.goto(url('/partners/lutron'))
+    await visitor.getByText(text).waitFor()
+
+    // someone else saves in between: the form says so and offers to reload
+    const other = await newPage(1280)
+    await signIn(other, 'admin@lutron.example')
+    await other.getByLabel('Description', { exact: true }).fill(`${text} Edited elsewhere.`)
+    await other.getByRole('button', { name: 'Save listing' }).click()
+    await other.getByRole('status').filter({ hasText: 'Listing saved' }).waitFor()
+
+    await description.fill(`${text} Stale edit.`)
+    await page.getByRole('button', { name: 'Save listing' }).click()
+    await page.getByText('This listing changed').waitFor()
+    await page.getByRole('button', { name: 'Reload latest version' }).click()
+    await expect
+      .poll(() => page.getByLabel('Description', { exact: true }).inputValue(), { timeout: 10_000 })
+      .toBe(`${text} Edited elsewhere.`)
+  })
+
+  it('shows a partner-rep the listing read-only', async () => {
+    const page = await newPage(1280)
+    await signIn(page, 'rep@lutron.example')
+    await page.waitForURL(url('/workspace'))
+    await page.getByText('Only your company\'s partner admins can edit this listing').waitFor()
+    expect(await page.getByRole('textbox').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Save listing' }).count()).toBe(0)
+    await expectAccessible(page, 'workspace rep')
+    await screenshot(page, 'workspace-rep-1280')
+  })
+
+  it('sends a user with an expired session back to sign-in', async () => {
+    const page = await newPage(1280)
+    await page.goto(url('/'))
+    await page.evaluate(() => sessionStorage.setItem('homeaiq.token', 'not-a-valid-token'))
+    await page.goto(url('/workspace'))
+    await page.waitForURL(/\/sign-in\?/)
+    await page.getByText('Your session has ended').waitFor()
+    expect(await page.evaluate(() => sessionStorage.getItem('homeaiq.token'))).toBeNull()
+  })
+})
+
+describe('staff workspace', () => {
+  it('lists every partner with tier and status and opens a partner record', async () => {
+    const page = await newPage(1280)
+    await signIn(page, 'staff@homeaiq.example')
+    await page.waitForURL(url('/staff'))
+    const table = page.getByRole('table')
+    await table.waitFor()
+    expect(await table.locator('tbody tr').count()).toBe(11)
+    const lutron = table.getByRole('row', { name: /Lutron Electronics/ })
+    expect(await lutron.textContent()).toContain('Tier 1 · Strategic')
+    expect(await lutron.textContent()).toContain('Active')
+    expect(await lutron.textContent()).toContain('32%')
+    const sonos = table.getByRole('row', { name: /Sonos/ })
+    expect(await sonos.textContent()).toContain('Tier 2 · Preferred')
+    await expectAccessible(page, 'staff partners')
+    await screenshot(page, 'staff-partners-1280')
+
+    await page.getByLabel('Status').selectOption('suspended')
+    await page.getByRole('heading', { name: 'No suspended partners' }).waitFor()
+    await page.getByRole('button', { name: 'Show all statuses' }).click()
+    await table.waitFor()
+
+    await page.getByRole('link', { name: 'Lutron Electronics' }).click()
+    await page.waitForURL(url('/staff/partners/lutron'))
+    await page.getByRole('heading', { name: 'Commercial terms' }).waitFor()
+    expect(await page.getByText('Tier range 30–35% off MSRP').isVisible()).toBe(true)
+
+    // a discount outside the tier's range is refused by the rules and shown on its field
+    await page.getByLabel('Base discount (%)').fill('50')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.locator('#staff-discount-error').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('staff-discount')
+    await expectAccessible(page, 'staff partner')
+    await screenshot(page, 'staff-partner-1280')
+
+    // add a partner: empty required fields are reported, then a valid one lands on its record
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Partners' }).click()
+    await page.getByRole('link', { name: 'Add partner' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Add partner' }).waitFor()
+    await page.getByRole('button', { name: 'Add partner' }).click()
+    await page.getByText('Please correct these fields').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true')
+    await page.getByLabel('Name', { exact: true }).first().fill('Nuheara Test Audio')
+    expect(await page.getByLabel('Partner id').inputValue()).toBe('nuheara-test-audio')
+    await page.getByLabel('Website').fill('https://nuheara.example')
+    await page.locator('#new-contact-name').fill('Sam Lee')
+    await page.locator('#new-contact-email').fill('sam@nuheara.example')
+    await page.getByRole('button', { name: 'Add partner' }).click()
+    await page.waitForURL(url('/staff/partners/nuheara-test-audio'))
+    await page.getByText('Nuheara Test Audio was added to the program as a prospect.').waitFor()
+
+    const narrow = await newPage(375)
+    await signIn(narrow, 'staff@homeaiq.example')
+    await narrow.getByRole('table').waitFor()
+    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await expectAccessible(narrow, 'staff partners 375')
+    await screenshot(narrow, 'staff-partners-375')
+  })
+})

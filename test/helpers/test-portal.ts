@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, inject } from 'vitest'
+import { createApi } from '../../functions/api'
+import { createDevIdp } from '../../functions/local/dev-idp'
+import { localDeps, uploadCheckListener } from '../../functions/local/local-deps'
+import { DOCUMENTS_BUCKET } from '../../functions/local/portal'
+import { seedDemoData } from '../../functions/local/seed'
+import { demoUsers } from '../../functions/local/seed-data'
+import { ensureTable, freePort, startS3 } from '../../functions/local/services'
+
+export interface CallOptions {
+  as?: string
+  token?: string
+  body?: unknown
+  rawBody?: string
+  headers?: Record<string, string>
+}
+
+/**
+ * The API in-process (app.request) over a fresh table in the shared DynamoDB Local and this
+ * file's own s3rver (its upload events reach the same check the Lambda runs), seeded with the
+ * demo partners and users. `as: email` signs the request as that user.
+ */
+export async function createTestPortal() {
+  const table = `it-${randomBytes(6).toString('hex')}`
+  const dynamoEndpoint = inject('dynamoEndpoint')
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-s3-'))
+  const s3 = await startS3({ port: await freePort(), dataDir, buckets: [DOCUMENTS_BUCKET] })
+  afterAll(async () => {
+    await s3.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+  await ensureTable(dynamoEndpoint, table)
+  const idp = createDevIdp()
+  const deps = localDeps({ dynamoEndpoint, table, s3Endpoint: s3.endpoint, bucket: DOCUMENTS_BUCKET, verifier: idp.verifier })
+  const verdicts = new Map<string, (verdict: string) => void>()
+  s3.onEvent(uploadCheckListener(deps, (key, verdict) => verdicts.get(key)?.(verdict)))
+  await seedDemoData(deps)
+  const api = createApi(deps)
+  const users = demoUsers()
+
+  const tokenFor = (email: string) => {
+    const user = users.find((u) => u.email === email)
+    if (!user) throw new Error(`no demo user ${email}`)
+    return idp.issueToken(user)
+  }
+
+  async function call(method: string, path: string, opts: CallOptions = {}) {
+    const headers: Record<string, string> = { ...opts.headers }
+    const token = opts.token ?? (opts.as ? tokenFor(opts.as) : undefined)
+    if (token) headers.authorization = `Bearer ${token}`
+    let body: string | undefined = opts.rawBody
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const res = await api.request(`/api/v1${path}`, { method, headers, body })
+    const text = await res.text()
+    const json = text && /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined
+    return { status: res.status, headers: res.headers, json, text }
+  }
+
+  /** Resolves with the upload check's verdict once s3rver's event for `key` has been handled. */
+  const verdictFor = (key: string) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no upload check for ${key}`)), 10_000)
+      verdicts.set(key, (verdict) => {
+        clearTimeout(timer)
+        resolve(verdict)
+      })
+    })
+
+  return { api, deps, idp, tokenFor, call, s3, verdictFor }
+}
+
+export type TestPortal = Awaited<ReturnType<typeof createTestPortal>>

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { parseCsv, toCsv } from '../../shared/catalog/csv'
+import { MAX_IMPORT_ROWS, parseProductCsv, productsToCsv } from '../../shared/catalog/product-csv'
+import { dealerCostCents, discontinue, newProduct, priceChanged, replaceProduct, sameAsStored } from '../../shared/catalog/rules'
+import { ValidationError } from '../../shared/errors'
+import { ProductInput } from '../../shared/schemas/product'
+import { CSV_HEADER, productBody } from '../helpers/products'
+
+const now = new Date('2026-11-25T10:00:00Z')
+const input = ProductInput.parse(productBody())
+
+function issuesOf(run: () => unknown) {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues
+    throw error
+  }
+  throw new Error('expected a ValidationError')
+}
+
+describe('parseCsv / toCsv', () => {
+  it('handles quotes, embedded commas, quotes and line breaks, CRLF, a BOM and blank lines', () => {
+    const text = '\ufeffa,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n\r\n1,,3'
+    expect(parseCsv(text)).toEqual([
+      ['a', 'b', 'c'],
+      ['x, y', 'say "hi"', 'two\nlines'],
+      ['1', '', '3'],
+    ])
+  })
+
+  it('round-trips whatever it writes', () => {
+    const rows = [['a', ' lead', 'comma,', 'quote"', 'line\nbreak', '']]
+    expect(parseCsv(toCsv(rows))).toEqual(rows)
+  })
+})
+
+describe('parseProductCsv', () => {
+  it('parses protocols split by | or ; with friendly aliases', () => {
+    const [p] = parseProductCsv(`${CSV_HEADER}\nA-1,Hub,lighting-control,100,90,active,Matter|Thread; WiFi;zwave,2,,`)
+    expect(p!.protocols).toEqual(['matter', 'thread', 'wi-fi', 'z-wave'])
+  })
+
+  it('reports every bad row by spreadsheet line and column', () => {
+    const issues = issuesOf(() =>
+      parseProductCsv(
+        [
+          CSV_HEADER,
+          'A-1,Hub,lighting-control,100,90,active,,2,,',
+          'A-2,Hub,lighting-control,100,190,active,,2,,',
+          'A-3,,lighting-control,1.5,90,active,,2,,',
+          'a-1,Dup,lighting-control,100,90,active,,2,,',
+          'A-5,Short',
+        ].join('\n'),
+      ),
+    )
+    expect(issues.map((i) => i.field)).toEqual(['rows.3.mapCents', 'rows.4.name', 'rows.4.msrpCents', 'rows.5.sku', 'rows.6'])
+  })
+
+  it('refuses missing, unknown and repeated columns, empty files and oversized files', () => {
+    expect(issuesOf(() => parseProductCsv('sku,name,sku')).map((i) => i.field)).toContain('header.sku')
+    expect(issuesOf(() => parseProductCsv('')).map((i) => i.field)).toEqual(['file'])
+    expect(issuesOf(() => parseProductCsv(CSV_HEADER)).map((i) => i.field)).toEqual(['file'])
+    const many = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `S-${i},N,emerging,1,1,active,,0,,`)
+    expect(issuesOf(() => parseProductCsv([CSV_HEADER, ...many].join('\n')))[0]!.message).toMatch(/at most 5000/)
+  })
+
+  it('exports what it imports', () => {
+    const product = newProduct({ ...input, description: 'Says "hi", twice', protocols: ['matter', 'thread'] }, now)
+    const [back] = parseProductCsv(productsToCsv([product]))
+    expect(sameAsStored(product, back!)).toBe(true)
+  })
+})
+
+describe('product rules', () => {
+  it('keeps MAP at or below MSRP and asks discontinued products for their EOL date', () => {
+    expect(issuesOf(() => newProduct({ ...input, mapCents: input.msrpCents + 1 }, now)).map((i) => i.field)).toEqual(['mapCents'])
+    expect(issuesOf(() => newProduct({ ...input, lifecycle: 'discontinued' }, now)).map((i) => i.field)).toEqual(['endOfLifeDate'])
+    expect(newProduct({ ...input, mapCents: input.msrpCents }, now).version).toBe(1)
+  })
+
+  it('replaces the same SKU only, bumping the version and keeping createdAt', () => {
+    const p = newProduct(input, now)
+    const next = replaceProduct(p, { ...input, name: 'New' }, new Date('2026-12-01T00:00:00Z'))
+    expect(next).toMatchObject({ version: 2, name: 'New', createdAt: p.createdAt, updatedAt: '2026-12-01T00:00:00.000Z' })
+    expect(issuesOf(() => replaceProduct(p, { ...input, sku: 'OTHER' }, now)).map((i) => i.field)).toEqual(['sku'])
+  })
+
+  it('detects price changes and computes dealer cost to the cent', () => {
+    const p = newProduct(input, now)
+    expect(priceChanged(undefined, p)).toBe(true)
+    expect(priceChanged(p, { ...p, name: 'x' })).toBe(false)
+    expect(priceChanged(p, { ...p, mapCents: 1 })).toBe(true)
+    expect(dealerCostCents(12_995, 3200)).toBe(8_837) // 8836.6 rounds half up
+    expect(dealerCostCents(10_000, 0)).toBe(10_000)
+  })
+
+  it('discontinues once, on the EOL date', () => {
+    const p = newProduct(input, now)
+    const gone = discontinue(p, '2026-12-31', now)
+    expect(gone).toMatchObject({ lifecycle: 'discontinued', endOfLifeDate: '2026-12-31', version: 2 })
+    expect(discontinue(gone, '2027-01-01', now)).toBe(gone)
+  })
+})

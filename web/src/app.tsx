@@ -1,0 +1,128 @@
+import type { ComponentChildren } from 'preact'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { Role } from './api/types'
+import { AuthProvider, homeFor, useAuth } from './auth/context'
+import { SiteHeader } from './components/Header'
+import { Loading } from './components/states'
+import { DirectoryPage } from './pages/Directory'
+import { NotFoundPage } from './pages/NotFound'
+import { PartnerProfilePage } from './pages/PartnerProfile'
+import { SignInCallbackPage } from './pages/SignInCallback'
+import { SignInPage } from './pages/SignIn'
+import { StaffNewPartnerPage } from './pages/staff/NewPartner'
+import { StaffPartnerPage } from './pages/staff/PartnerDetail'
+import { StaffPartnersPage } from './pages/staff/Partners'
+import { WorkspaceListingPage } from './pages/workspace/Listing'
+import { Redirect, match, useLocation } from './router'
+
+/** Only lets signed-in users with one of `roles` through; others are sent where they belong. */
+function RequireRole({ roles, children }: { roles: Role[]; children: ComponentChildren }) {
+  const { state } = useAuth()
+  const location = useLocation()
+  if (state.status === 'loading') return <Loading label="Checking your session…" />
+  if (state.status === 'signed-out') {
+    const next = location.path + (location.search.size ? `?${location.search}` : '')
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(next)}`} />
+  }
+  if (!roles.includes(state.me.role)) return <Redirect to={homeFor(state.me)} />
+  return <>{children}</>
+}
+
+const PARTNER_ROLES: Role[] = ['partner-admin', 'partner-rep']
+
+function Routes() {
+  const { path } = useLocation()
+  let params: Record<string, string> | null
+  if (path === '/' || path === '') return <DirectoryPage />
+  if ((params = match('/partners/:id', path))) return <PartnerProfilePage id={params.id!} />
+  if (match('/sign-in', path)) return <SignInPage />
+  if (match('/sign-in/callback', path)) return <SignInCallbackPage />
+  if (match('/workspace', path) || match('/workspace/listing', path)) {
+    return (
+      <RequireRole roles={PARTNER_ROLES}>
+        <WorkspaceListingPage />
+      </RequireRole>
+    )
+  }
+  if (match('/staff', path)) {
+    return (
+      <RequireRole roles={['staff']}>
+        <StaffPartnersPage />
+      </RequireRole>
+    )
+  }
+  if (match('/staff/partners/new', path)) {
+    return (
+      <RequireRole roles={['staff']}>
+        <StaffNewPartnerPage />
+      </RequireRole>
+    )
+  }
+  if ((params = match('/staff/partners/:id', path))) {
+    return (
+      <RequireRole roles={['staff']}>
+        <StaffPartnerPage id={params.id!} />
+      </RequireRole>
+    )
+  }
+  return <NotFoundPage />
+}
+
+/**
+ * After an in-app navigation: scroll to the top, move focus to the main landmark and announce
+ * the new page title, as a full page load would.
+ */
+function useRouteFocus(main: { current: HTMLElement | null }) {
+  const location = useLocation()
+  const [announcement, setAnnouncement] = useState('')
+  const first = useRef(true)
+  const lastPath = useRef(location.path)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    if (lastPath.current === location.path) return // only the query changed (filters): keep focus
+    lastPath.current = location.path
+    window.scrollTo(0, 0)
+    main.current?.focus({ preventScroll: true })
+    const timer = setTimeout(() => setAnnouncement(document.title), 120)
+    return () => clearTimeout(timer)
+  }, [location.key])
+  return announcement
+}
+
+function Shell() {
+  const main = useRef<HTMLElement>(null)
+  const announcement = useRouteFocus(main)
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <SiteHeader />
+      <main id="main" ref={main} tabIndex={-1}>
+        <Routes />
+      </main>
+      <footer class="site-footer">
+        <div class="site-footer__inner">
+          <p>© {new Date().getFullYear()} HomeAIQ · Manufacturer partnership program</p>
+          <p>
+            Questions about the program? <a href="mailto:partners@homeaiq.example">partners@homeaiq.example</a>
+          </p>
+        </div>
+      </footer>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </>
+  )
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  )
+}

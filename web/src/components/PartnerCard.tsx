@@ -1,0 +1,79 @@
+import type { PublicPartner } from '../api/types'
+import { regionLabel } from '../lib/format'
+import { Link } from '../router'
+import { CategoryTag, TierBadge } from './badges'
+
+export function Monogram({ name, category, large }: { name: string; category: string; large?: boolean }) {
+  const words = name.replace(/\(.*?\)/g, ' ').match(/[A-Za-z0-9]+/g) ?? [name]
+  const letters =
+    words.length > 1
+      ? words
+          .slice(0, 2)
+          .map((word) => word[0]!.toUpperCase())
+          .join('')
+      : /^[A-Z0-9]{2,3}$/.test(words[0]!)
+        ? words[0]!
+        : words[0]!.slice(0, 1).toUpperCase()
+  return (
+    <span class={`monogram monogram--${category}${large ? ' monogram--large' : ''}`} aria-hidden="true">
+      {letters}
+    </span>
+  )
+}
+
+export function RegionList({ regions, max }: { regions: string[]; max?: number }) {
+  if (regions.length === 0) return <span class="muted">Not listed</span>
+  const shown = max ? regions.slice(0, max) : regions
+  const rest = regions.length - shown.length
+  return (
+    <span class="regions">
+      {shown.map((code) => regionLabel(code)).join(', ')}
+      {rest > 0 && <span class="muted"> +{rest} more</span>}
+    </span>
+  )
+}
+
+export function PartnerCard({ partner }: { partner: PublicPartner }) {
+  return (
+    <li class="card partner-card">
+      <div class="partner-card__top">
+        <Monogram name={partner.name} category={partner.category} />
+        <TierBadge tier={partner.tier} />
+      </div>
+      <h2 class="partner-card__name">
+        <Link href={`/partners/${encodeURIComponent(partner.id)}`} class="partner-card__link">
+          {partner.name}
+        </Link>
+      </h2>
+      <CategoryTag category={partner.category} />
+      <p class="partner-card__description">{partner.description || 'No description yet.'}</p>
+      <p class="partner-card__regions">
+        <svg viewBox="0 0 20 20" aria-hidden="true">
+          <path
+            d="M10 18s6-5.3 6-10a6 6 0 1 0-12 0c0 4.7 6 10 6 10Zm0-7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+          />
+        </svg>
+        <span class="visually-hidden">Regions served: </span>
+        <RegionList regions={partner.regions} max={3} />
+      </p>
+    </li>
+  )
+}
+
+export function PartnerCardSkeleton() {
+  return (
+    <li class="card partner-card partner-card--skeleton" aria-hidden="true">
+      <div class="partner-card__top">
+        <span class="skeleton skeleton--circle" />
+        <span class="skeleton skeleton--pill" />
+      </div>
+      <span class="skeleton skeleton--title" />
+      <span class="skeleton skeleton--line" />
+      <span class="skeleton skeleton--line" />
+      <span class="skeleton skeleton--line skeleton--short" />
+    </li>
+  )
+}

@@ -1,0 +1,82 @@
+import type { ComponentChildren } from 'preact'
+import { useAuth } from '../auth/context'
+import { roleLabel } from '../lib/format'
+import { Link, useLocation } from '../router'
+
+export interface NavItem {
+  href: string
+  label: string
+  /** other paths that belong to this item (e.g. detail pages) */
+  match?: (path: string) => boolean
+}
+
+/**
+ * The frame of a signed-in workspace: who and which organisation, a section nav that more
+ * items slot into as capabilities arrive, and the screen's content.
+ */
+export function WorkspaceShell({
+  kind,
+  organisation,
+  nav,
+  children,
+}: {
+  kind: string
+  organisation: string
+  nav: NavItem[]
+  children: ComponentChildren
+}) {
+  const { state, signOut } = useAuth()
+  const { path } = useLocation()
+  const me = state.status === 'signed-in' ? state.me : undefined
+  return (
+    <div class="workspace">
+      <div class="workspace-header">
+        <div class="container workspace-header__inner">
+          <div>
+            <p class="eyebrow eyebrow--light">{kind}</p>
+            <p class="workspace-header__org">{organisation}</p>
+          </div>
+          {me && (
+            <div class="workspace-header__user">
+              <p>
+                <span class="visually-hidden">Signed in as </span>
+                <strong>{me.name}</strong>
+                <span class="workspace-header__role">{roleLabel(me.role)}</span>
+              </p>
+              <button type="button" class="button button--on-dark button--small" onClick={signOut}>
+                Sign out
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+      <div class="container workspace-body">
+        <nav class="workspace-nav" aria-label={`${kind} sections`}>
+          <ul>
+            {nav.map((item) => {
+              const current = path === item.href || !!item.match?.(path)
+              return (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={current ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              )
+            })}
+          </ul>
+        </nav>
+        <div class="workspace-content">{children}</div>
+      </div>
+    </div>
+  )
+}
+
+export const PARTNER_NAV: NavItem[] = [
+  { href: '/workspace', label: 'Listing', match: (p) => p === '/workspace/listing' },
+  // next: Catalog, Briefings, Certifications, MDF, Leads
+]
+
+export const STAFF_NAV: NavItem[] = [
+  { href: '/staff', label: 'Partners', match: (p) => p.startsWith('/staff/partners') },
+  // next: Reviews, Leads, Dashboard, Audit
+]

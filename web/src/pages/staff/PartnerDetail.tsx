@@ -1,0 +1,403 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { ApiError } from '../../api/client'
+import { api } from '../../api/endpoints'
+import type { Partner, PartnerCategory, PartnerStatus, PartnerTier } from '../../api/types'
+import { StatusPill, TierBadge } from '../../components/badges'
+import { Breadcrumbs, ErrorSummary, Field } from '../../components/form'
+import { RegionList } from '../../components/PartnerCard'
+import { ErrorState, Loading, Notice } from '../../components/states'
+import { STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
+import { takeFlash } from '../../lib/flash'
+import {
+  CATEGORIES,
+  STATUSES,
+  TIERS,
+  TIER_TERMS,
+  categoryLabel,
+  formatDate,
+  percent,
+  percentRange,
+  statusLabel,
+  tierLabel,
+} from '../../lib/format'
+import { useResource, useTitle } from '../../lib/hooks'
+import { focusFirstInvalid, saveFailure } from '../../lib/save'
+import { Link } from '../../router'
+import { ExternalLink } from '../PartnerProfile'
+
+const FIELD_IDS: Record<string, string> = {
+  name: 'staff-name',
+  category: 'staff-category',
+  tier: 'staff-tier',
+  status: 'staff-status',
+  baseDiscountBps: 'staff-discount',
+}
+const LABELS: Record<string, string> = {
+  'staff-name': 'Name',
+  'staff-category': 'Category',
+  'staff-tier': 'Tier',
+  'staff-status': 'Status',
+  'staff-discount': 'Base discount',
+}
+
+function CommercialTerms({ partner }: { partner: Partner }) {
+  const terms = partner.commercialTerms
+  if (!terms) return null
+  return (
+    <section class="card section terms" aria-labelledby="terms-heading">
+      <div class="section__header">
+        <h2 id="terms-heading">Commercial terms</h2>
+        <TierBadge tier={partner.tier} />
+      </div>
+      <div class="metric-row">
+        <div class="metric">
+          <p class="metric__label">Negotiated base discount</p>
+          <p class="metric__value">{percent(terms.baseDiscountBps)}</p>
+          <p class="metric__sub">Tier range {percentRange(terms.baseDiscount)} off MSRP</p>
+        </div>
+        <div class="metric">
+          <p class="metric__label">Volume incentive</p>
+          <p class="metric__value">{percentRange(terms.volumeIncentive)}</p>
+          <p class="metric__sub">{terms.volumeIncentive.basis === 'quarterly' ? 'Quarterly' : 'Annual'} rebate</p>
+        </div>
+        <div class="metric">
+          <p class="metric__label">Growth incentive</p>
+          <p class="metric__value">{terms.growthIncentive ? percentRange(terms.growthIncentive) : '—'}</p>
+          <p class="metric__sub">{terms.growthIncentive ? 'On year-over-year growth' : 'Not part of this tier'}</p>
+        </div>
+        <div class="metric">
+          <p class="metric__label">MDF rate</p>
+          <p class="metric__value">{terms.mdfRate ? percentRange(terms.mdfRate) : 'Case by case'}</p>
+          <p class="metric__sub">{terms.mdfRate ? 'Of revenue through HomeAIQ' : 'Evaluated per activity'}</p>
+        </div>
+      </div>
+      <dl class="facts facts--wide">
+        <div>
+          <dt>Payment terms</dt>
+          <dd>{terms.paymentTerms}</dd>
+        </div>
+        <div>
+          <dt>Special programs</dt>
+          <dd>{terms.specialPrograms}</dd>
+        </div>
+        <div>
+          <dt>Program target for this tier</dt>
+          <dd>
+            {terms.targetCount.min}–{terms.targetCount.max} partners
+          </dd>
+        </div>
+      </dl>
+    </section>
+  )
+}
+
+interface Values {
+  name: string
+  category: PartnerCategory
+  tier: PartnerTier
+  status: PartnerStatus
+  discount: string
+}
+
+const valuesOf = (p: Partner): Values => ({
+  name: p.name,
+  category: p.category,
+  tier: p.tier,
+  status: p.status,
+  discount: p.commercialTerms ? String(p.commercialTerms.baseDiscountBps / 100) : '',
+})
+
+function ProgramForm({
+  record,
+  etag,
+  onSaved,
+  onReload,
+}: {
+  record: Partner
+  etag: string
+  onSaved: (record: Partner, etag: string) => void
+  onReload: () => void
+}) {
+  const [values, setValues] = useState(() => valuesOf(record))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [status, setStatus] = useState<
+    { kind: 'idle' } | { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'failed'; message: string; conflict: boolean }
+  >({ kind: 'idle' })
+  const [saving, setSaving] = useState(false)
+  const [focusRequest, setFocusRequest] = useState(0)
+  const form = useRef<HTMLFormElement>(null)
+  const statusRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (focusRequest && !focusFirstInvalid(form.current)) statusRef.current?.focus()
+  }, [focusRequest])
+
+  const original = valuesOf(record)
+  const range = TIER_TERMS[values.tier].baseDiscount
+  const tierChanged = values.tier !== record.tier
+  const discountChanged = values.discount.trim() !== original.discount
+
+  async function save(event: Event) {
+    event.preventDefault()
+    const changes: Record<string, unknown> = {}
+    const clientErrors: Record<string, string> = {}
+    if (values.name.trim() !== record.name) changes.name = values.name.trim()
+    if (values.category !== record.category) changes.category = values.category
+    if (values.tier !== record.tier) changes.tier = values.tier
+    if (values.status !== record.status) changes.status = values.status
+    if (discountChanged) {
+      const pct = Number(values.discount.replace(',', '.').replace('%', '').trim())
+      if (!values.discount.trim() || !Number.isFinite(pct) || pct < 0 || pct > 100) {
+        clientErrors['staff-discount'] = 'Enter a percentage between 0 and 100, e.g. 32.5.'
+      } else {
+        changes.baseDiscountBps = Math.round(pct * 100)
+      }
+    }
+    if (Object.keys(clientErrors).length) {
+      setErrors(clientErrors)
+      setStatus({ kind: 'failed', message: 'One field needs your attention.', conflict: false })
+      setFocusRequest((n) => n + 1)
+      return
+    }
+    if (Object.keys(changes).length === 0) {
+      setStatus({ kind: 'unchanged' })
+      return
+    }
+    setSaving(true)
+    setStatus({ kind: 'idle' })
+    try {
+      const result = await api.updatePartner(record.id, etag, changes)
+      setErrors({})
+      onSaved(result.data, result.etag ?? etag)
+      setValues(valuesOf(result.data))
+      setStatus({ kind: 'saved' })
+    } catch (error) {
+      const failure = saveFailure(error, FIELD_IDS)
+      setErrors(failure.fieldErrors)
+      setStatus({ kind: 'failed', message: failure.message, conflict: failure.conflict })
+      setFocusRequest((n) => n + 1)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const update = <K extends keyof Values>(name: K, value: Values[K]) => {
+    setValues((v) => ({ ...v, [name]: value }))
+    if (status.kind !== 'failed') setStatus({ kind: 'idle' })
+  }
+
+  return (
+    <form ref={form} class="card section form" noValidate onSubmit={save} aria-labelledby="program-form-heading">
+      <h2 id="program-form-heading">Program settings</h2>
+      <p class="muted form__intro">Staff-only fields. Every change is recorded in the audit trail.</p>
+      <ErrorSummary title="Please correct these fields" errors={errors} labels={LABELS} />
+      <Field id="staff-name" label="Name" error={errors['staff-name']}>
+        {(props) => <input {...props} type="text" value={values.name} onInput={(e) => update('name', e.currentTarget.value)} />}
+      </Field>
+      <div class="form-grid">
+        <Field id="staff-tier" label="Tier" hint="Sets the tier’s commercial terms." error={errors['staff-tier']}>
+          {(props) => (
+            <select {...props} value={values.tier} onChange={(e) => update('tier', e.currentTarget.value as PartnerTier)}>
+              {TIERS.map((tier) => (
+                <option key={tier} value={tier}>
+                  {tierLabel(tier)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id="staff-discount"
+          label="Base discount (%)"
+          hint={
+            tierChanged && !discountChanged
+              ? `${tierLabel(values.tier)}: ${percentRange(range)}. Unchanged, it moves to ${percent(range.minBps)}.`
+              : `${tierLabel(values.tier)} allows ${percentRange(range)}.`
+          }
+          error={errors['staff-discount']}
+        >
+          {(props) => (
+            <div class="input-suffix">
+              <input
+                {...props}
+                type="text"
+                inputMode="decimal"
+                value={values.discount}
+                onInput={(e) => update('discount', e.currentTarget.value)}
+              />
+              <span aria-hidden="true">%</span>
+            </div>
+          )}
+        </Field>
+        <Field id="staff-status" label="Status" error={errors['staff-status']}>
+          {(props) => (
+            <select {...props} value={values.status} onChange={(e) => update('status', e.currentTarget.value as PartnerStatus)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="staff-category" label="Category" error={errors['staff-category']}>
+          {(props) => (
+            <select
+              {...props}
+              value={values.category}
+              onChange={(e) => update('category', e.currentTarget.value as PartnerCategory)}
+            >
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {categoryLabel(c)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div class="form-actions">
+        <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
+          {status.kind === 'saved' && <Notice tone="success" title="Partner updated" />}
+          {status.kind === 'unchanged' && <Notice tone="info">Nothing to save: no field has changed.</Notice>}
+          {status.kind === 'failed' && (
+            <Notice tone={status.conflict ? 'warning' : 'error'} title={status.conflict ? 'This partner changed' : 'Not saved'}>
+              <p>{status.message}</p>
+              {status.conflict && (
+                <button type="button" class="button button--secondary button--small" onClick={onReload}>
+                  Reload latest version
+                </button>
+              )}
+            </Notice>
+          )}
+        </div>
+        <div class="form-actions__buttons">
+          <button type="submit" class="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save changes'}
+          </button>
+        </div>
+      </div>
+    </form>
+  )
+}
+
+function RecordSummary({ partner }: { partner: Partner }) {
+  return (
+    <aside class="card section" aria-labelledby="record-heading">
+      <h2 id="record-heading">Listing and contact</h2>
+      <dl class="facts">
+        <div>
+          <dt>Partner id</dt>
+          <dd>
+            <code>{partner.id}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>Website</dt>
+          <dd>{partner.website ? <ExternalLink href={partner.website}>{partner.website.replace(/^https:\/\//, '')}</ExternalLink> : '—'}</dd>
+        </div>
+        <div>
+          <dt>Contact</dt>
+          <dd>
+            {partner.contact.name}
+            <br />
+            <a href={`mailto:${partner.contact.email}`}>{partner.contact.email}</a>
+            {partner.contact.phone && (
+              <>
+                <br />
+                {partner.contact.phone}
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Regions served</dt>
+          <dd>
+            <RegionList regions={partner.regions} max={6} />
+          </dd>
+        </div>
+        <div>
+          <dt>Product lines</dt>
+          <dd>{partner.productLines.length ? partner.productLines.join(', ') : <span class="muted">None listed</span>}</dd>
+        </div>
+        <div>
+          <dt>Description</dt>
+          <dd class="clamp">{partner.description || <span class="muted">None yet</span>}</dd>
+        </div>
+        <div>
+          <dt>Record</dt>
+          <dd class="small muted">
+            Version {partner.version} · created {formatDate(partner.createdAt)} · updated {formatDate(partner.updatedAt)}
+          </dd>
+        </div>
+      </dl>
+    </aside>
+  )
+}
+
+export function StaffPartnerPage({ id }: { id: string }) {
+  const { resource, reload, replace } = useResource((signal) => api.partner(id, signal), [id])
+  const [flash] = useState(takeFlash)
+  const notFound = resource.status === 'error' && resource.error instanceof ApiError && resource.error.status === 404
+  const record = resource.status === 'ready' ? resource.data : undefined
+  useTitle(record ? `${record.data.name} · Staff` : notFound ? 'Partner not found' : 'Partner · Staff')
+
+  return (
+    <WorkspaceShell kind="Staff workspace" organisation="HomeAIQ partnership team" nav={STAFF_NAV}>
+      <Breadcrumbs items={[{ href: '/staff', label: 'Partners' }, { label: record?.data.name ?? (notFound ? 'Not found' : id) }]} />
+      {resource.status === 'loading' && <Loading label="Loading partner…" />}
+      {resource.status === 'error' &&
+        (notFound ? (
+          <div class="state state--empty">
+            <h1 class="state__title">Partner not found</h1>
+            <p class="state__text">There is no partner with the id “{id}”.</p>
+            <Link href="/staff" class="button button--primary">
+              Back to partners
+            </Link>
+          </div>
+        ) : (
+          <>
+            <h1 class="visually-hidden">Partner</h1>
+            <ErrorState title="We couldn't load this partner" error={resource.error} onRetry={reload} />
+          </>
+        ))}
+      {record && (
+        <>
+          <div class="content-header">
+            <div>
+              <h1>{record.data.name}</h1>
+              <div class="content-header__tags">
+                <StatusPill status={record.data.status} />
+                <span class="muted">{categoryLabel(record.data.category)}</span>
+              </div>
+            </div>
+            {record.data.status === 'active' && (
+              <Link href={`/partners/${encodeURIComponent(record.data.id)}`} class="button button--secondary">
+                Public profile
+              </Link>
+            )}
+          </div>
+          {flash && (
+            <div class="flash" role="status">
+              <Notice tone="success">{flash}</Notice>
+            </div>
+          )}
+          <div class="content-layout">
+            <div class="stack">
+              <CommercialTerms partner={record.data} />
+              {record.etag ? (
+                <ProgramForm
+                  record={record.data}
+                  etag={record.etag}
+                  onSaved={(data, etag) => replace({ data, etag, status: 200 })}
+                  onReload={reload}
+                />
+              ) : null}
+            </div>
+            <RecordSummary partner={record.data} />
+          </div>
+        </>
+      )}
+    </WorkspaceShell>
+  )
+}

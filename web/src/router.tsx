@@ -1,0 +1,117 @@
+import type { AnchorHTMLAttributes, ComponentChildren } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+
+/**
+ * A small history router: the location is the browser's, routes are plain patterns
+ * (`/partners/:id`), and links are real anchors so that open-in-new-tab keeps working.
+ */
+
+export interface Location {
+  path: string
+  search: URLSearchParams
+  /** bumps on every navigation, including to the same URL */
+  key: number
+}
+
+const listeners = new Set<() => void>()
+let key = 0
+
+function current(): Location {
+  return { path: window.location.pathname, search: new URLSearchParams(window.location.search), key }
+}
+
+function notify() {
+  key += 1
+  for (const listener of listeners) listener()
+}
+
+window.addEventListener('popstate', notify)
+
+export function navigate(to: string, options: { replace?: boolean } = {}) {
+  const url = new URL(to, window.location.href)
+  if (url.origin !== window.location.origin) {
+    window.location.assign(url.href)
+    return
+  }
+  const target = url.pathname + url.search + url.hash
+  if (options.replace) window.history.replaceState(null, '', target)
+  else window.history.pushState(null, '', target)
+  notify()
+}
+
+export function useLocation(): Location {
+  const [location, setLocation] = useState(current)
+  useEffect(() => {
+    const update = () => setLocation(current())
+    listeners.add(update)
+    return () => {
+      listeners.delete(update)
+    }
+  }, [])
+  return location
+}
+
+/** Matches `/partners/:id` against a path; answers the decoded params or null. */
+export function match(pattern: string, path: string): Record<string, string> | null {
+  const patternParts = pattern.split('/').filter(Boolean)
+  const pathParts = path.replace(/\/+$/, '').split('/').filter(Boolean)
+  if (patternParts.length !== pathParts.length) return null
+  const params: Record<string, string> = {}
+  for (let i = 0; i < patternParts.length; i++) {
+    const want = patternParts[i]!
+    const got = pathParts[i]!
+    if (want.startsWith(':')) {
+      try {
+        params[want.slice(1)] = decodeURIComponent(got)
+      } catch {
+        return null
+      }
+    } else if (want !== got) return null
+  }
+  return params
+}
+
+/** Replaces some query parameters of the current URL (empty values are dropped). */
+export function withQuery(location: Location, changes: Record<string, string | undefined>): string {
+  const search = new URLSearchParams(location.search)
+  for (const [name, value] of Object.entries(changes)) {
+    if (value) search.set(name, value)
+    else search.delete(name)
+  }
+  const text = search.toString()
+  return location.path + (text ? `?${text}` : '')
+}
+
+type AnchorProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; children?: ComponentChildren }
+
+/** An anchor that navigates in the app on a plain left click. */
+export function Link({ href, onClick, ...rest }: AnchorProps) {
+  return (
+    <a
+      href={href}
+      onClick={(event) => {
+        onClick?.(event)
+        if (
+          event.defaultPrevented ||
+          event.button !== 0 ||
+          event.metaKey ||
+          event.ctrlKey ||
+          event.shiftKey ||
+          event.altKey ||
+          (rest.target && rest.target !== '_self')
+        ) {
+          return
+        }
+        event.preventDefault()
+        navigate(href)
+      }}
+      {...rest}
+    />
+  )
+}
+
+/** Client-side redirect (replaces the history entry). */
+export function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to])
+  return null
+}
