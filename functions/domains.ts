@@ -22,8 +22,9 @@ export const domainFunctions: DomainFunction[] = [
   {
     name: 'directory',
     entry: 'functions/directory/lambda.ts',
-    routes: ['GET /api/v1/directory', 'GET /api/v1/directory/{partnerId}'],
+    routes: ['GET /api/v1/directory', 'GET /api/v1/directory/{partnerId}', 'GET /api/v1/directory/{partnerId}/logo'],
     table: 'read',
+    documents: 'read',
   },
   {
     name: 'partners',

@@ -23,8 +23,10 @@ function toItem(partner: Partner) {
 }
 
 const PUBLIC_FIELDS = ['id', 'name', 'category', 'tier', 'website', 'description', 'regions', 'productLines'] as const
-export const toPublic = (p: Partner): PublicPartner =>
-  Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, p[f]])) as PublicPartner
+export const toPublic = (p: Partner): PublicPartner => ({
+  ...(Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, p[f]])) as PublicPartner),
+  ...(p.logoDocumentId ? { logoUrl: `/api/v1/directory/${p.id}/logo?v=${p.logoDocumentId}` } : {}),
+})
 
 export const partnerRepository = (db: Db) => ({
   async get(pid: string): Promise<Partner | undefined> {

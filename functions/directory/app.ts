@@ -3,18 +3,29 @@ import { NotFoundError } from '../../shared/errors'
 import { isListed } from '../../shared/partners/rules'
 import { DirectoryQuery } from '../../shared/schemas/partner'
 import { partnerRepository, toPublic } from '../data/partners'
-import type { Deps } from '../http/deps'
+import { documentRepository } from '../data/documents'
+import { requireStorage, type Deps } from '../http/deps'
 import type { PortalEnv } from '../http/env'
 import { validate } from '../http/validate'
 
 /** The public partner directory: active partners only, no sign-in. */
-export const directoryApp = ({ db }: Deps) => {
-  const partners = partnerRepository(db)
+export const directoryApp = (deps: Deps) => {
+  const partners = partnerRepository(deps.db)
+  const documents = documentRepository(deps.db)
+  const listed = async (pid: string) => {
+    const partner = await partners.get(pid)
+    if (!partner || !isListed(partner)) throw new NotFoundError('No such partner in the directory.')
+    return partner
+  }
   return new Hono<PortalEnv>()
     .get('/', validate('query', DirectoryQuery), async (c) => c.json(await partners.listDirectory(c.req.valid('query'))))
-    .get('/:partnerId', async (c) => {
-      const partner = await partners.get(c.req.param('partnerId'))
-      if (!partner || !isListed(partner)) throw new NotFoundError('No such partner in the directory.')
-      return c.json(toPublic(partner))
+    .get('/:partnerId', async (c) => c.json(toPublic(await listed(c.req.param('partnerId')))))
+    // the logo lives in the private documents bucket: redirect to a short-lived signed view
+    .get('/:partnerId/logo', async (c) => {
+      const partner = await listed(c.req.param('partnerId'))
+      const logo = partner.logoDocumentId ? await documents.get(partner.id, partner.logoDocumentId) : undefined
+      if (!logo || logo.status !== 'ready') throw new NotFoundError('This partner has no logo.')
+      c.header('Cache-Control', 'public, max-age=300')
+      return c.redirect(await requireStorage(deps).presignView(logo.key), 302)
     })
 }

@@ -1,6 +1,9 @@
 import { handle } from 'hono/aws-lambda'
+import { requiredEnv } from '../env-vars'
 import { createApiWith } from '../http/app'
 import { lambdaDeps } from '../http/lambda-deps'
+import { s3Storage } from '../uploads/storage'
 import { directoryApp } from './app'
 
-export const handler = handle(createApiWith(lambdaDeps(), { '/directory': directoryApp }))
+const deps = lambdaDeps({ storage: s3Storage(requiredEnv('DOCUMENTS_BUCKET')) })
+export const handler = handle(createApiWith(deps, { '/directory': directoryApp }))

@@ -40,6 +40,7 @@ export const routeDocs: RouteDoc[] = [
   { method: 'get', path: '/me', summary: 'The signed-in user', tag: 'identity', access: 'signed-in', response: Me },
   { method: 'get', path: '/directory', summary: 'Active partners', tag: 'directory', access: 'public', query: DirectoryQuery, response: DirectoryPage },
   { method: 'get', path: '/directory/{partnerId}', summary: 'A public partner profile', tag: 'directory', access: 'public', response: PublicPartner },
+  { method: 'get', path: '/directory/{partnerId}/logo', summary: 'The partner’s logo (302 to a signed image URL)', tag: 'directory', access: 'public', status: 302 },
   { method: 'get', path: '/partners', summary: 'All partners', tag: 'partners', access: 'staff', query: StaffPartnerQuery },
   { method: 'post', path: '/partners', summary: 'Add a partner', tag: 'partners', access: 'staff', body: PartnerCreate, response: Partner, status: 201 },
   { method: 'get', path: '/partners/{partnerId}', summary: 'A partner record (ETag)', tag: 'partners', access: 'partner-member', response: Partner },

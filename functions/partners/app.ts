@@ -3,8 +3,10 @@ import { auditEntry } from '../../shared/audit'
 import { StaleVersionError } from '../../shared/errors'
 import { applyPartnerPatch, newPartner } from '../../shared/partners/rules'
 import { partnerView } from '../../shared/partners/view'
+import { assertAttachable } from '../../shared/uploads/rules'
 import { PartnerCreate, PartnerPatch, StaffPartnerQuery } from '../../shared/schemas/partner'
 import { requireRole, signedIn } from '../auth/guards'
+import { documentRepository } from '../data/documents'
 import { partnerRepository } from '../data/partners'
 import type { Deps } from '../http/deps'
 import type { PortalEnv } from '../http/env'
@@ -14,6 +16,7 @@ import { validate } from '../http/validate'
 /** Partner records: staff manage all of them; a partner-admin edits their own listing. */
 export const partnersApp = ({ db, clock, newId }: Deps) => {
   const partners = partnerRepository(db)
+  const documents = documentRepository(db)
   return new Hono<PortalEnv>()
     .get('/', requireRole('staff'), validate('query', StaffPartnerQuery), async (c) => {
       const page = await partners.listAll(c.req.valid('query'))
@@ -48,7 +51,9 @@ export const partnersApp = ({ db, clock, newId }: Deps) => {
       const now = clock.now()
       const current = await partners.require(c.var.partnerId)
       if (current.version !== expected) throw new StaleVersionError('This partner changed since you loaded it; reload and retry.')
-      const next = applyPartnerPatch(current, c.req.valid('json'), actor.role, now)
+      const patch = c.req.valid('json')
+      if (patch.logoDocumentId) assertAttachable(await documents.get(current.id, patch.logoDocumentId), 'logo', 'logoDocumentId')
+      const next = applyPartnerPatch(current, patch, actor.role, now)
       const audit = auditEntry({
         id: newId(),
         now,

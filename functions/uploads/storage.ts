@@ -8,6 +8,8 @@ export interface DocumentStorage {
   presignPost(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<{ url: string; fields: Record<string, string> }>
   /** a short-lived download that saves as `filename` rather than rendering in the portal's origin */
   presignGet(key: string, filename: string): Promise<string>
+  /** a short-lived inline view of a checked image (logos), cacheable by browsers */
+  presignView(key: string): Promise<string>
   /** the object's size and first bytes, or undefined when it is gone */
   readHead(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined>
   remove(key: string): Promise<void>
@@ -38,6 +40,10 @@ export function s3Storage(bucket: string, config: S3ClientConfig = {}): Document
         }),
         { expiresIn: DOWNLOAD_SECONDS },
       ),
+    presignView: (key) =>
+      getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key, ResponseCacheControl: 'public, max-age=3600' }), {
+        expiresIn: 3600,
+      }),
     async readHead(key, bytes) {
       try {
         const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))

@@ -38,6 +38,8 @@ export const ListingFields = {
   regions: Regions,
   contact: Contact,
   productLines: ProductLines,
+  /** a ready `logo` upload of this partner (PNG, JPEG or WebP) */
+  logoDocumentId: z.string().regex(/^[0-9A-Z]{26}$/, 'Not a document id.'),
 }
 
 /** Fields only HomeAIQ staff may set. */
@@ -59,6 +61,7 @@ export const PartnerCreate = z.strictObject({
   description: ListingFields.description.default(''),
   regions: Regions.default([]),
   productLines: ProductLines.default([]),
+  logoDocumentId: ListingFields.logoDocumentId.optional(),
 })
 export type PartnerCreate = z.infer<typeof PartnerCreate>
 
@@ -79,6 +82,7 @@ export const Partner = z.object({
   regions: z.array(z.string()),
   productLines: z.array(z.string()),
   contact: Contact,
+  logoDocumentId: z.string().optional(),
   baseDiscountBps: z.number().int(),
   version: z.number().int(),
   createdAt: IsoDateTime,
@@ -96,6 +100,9 @@ export const PublicPartner = Partner.pick({
   description: true,
   regions: true,
   productLines: true,
+}).extend({
+  /** the partner's logo image, when it has one */
+  logoUrl: z.string().optional(),
 })
 export type PublicPartner = z.infer<typeof PublicPartner>
 

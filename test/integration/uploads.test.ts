@@ -117,3 +117,27 @@ describe('spec sheets on products', () => {
     expect(attached.json.specSheetDocumentId).toBe(t.documentId)
   })
 })
+
+describe('partner logos', () => {
+  it('a partner-admin sets a checked logo; the directory links it and redirects to a signed image', async () => {
+    const admin = 'admin@lutron.example'
+    const t = (await ticket({ purpose: 'logo', contentType: 'image/png', size: PNG_BYTES.length, filename: 'lutron.png' }, admin)).json
+    const verdict = portal.verdictFor(t.fields.key)
+    await upload(t, PNG_BYTES, 'image/png')
+    expect(await verdict).toBe('ready')
+    const etag = (await portal.call('GET', '/partners/lutron', { as: admin })).headers.get('etag')!
+    const wrongPurpose = (await ticket({}, admin)).json.documentId
+    const refused = await portal.call('PATCH', '/partners/lutron', { as: admin, headers: { 'if-match': etag }, body: { logoDocumentId: wrongPurpose } })
+    expect(refused.status).toBe(400)
+    expect(refused.json.errors[0].field).toBe('logoDocumentId')
+    const set = await portal.call('PATCH', '/partners/lutron', { as: admin, headers: { 'if-match': etag }, body: { logoDocumentId: t.documentId } })
+    expect(set.status).toBe(200)
+    const listing = await portal.call('GET', '/directory/lutron')
+    expect(listing.json.logoUrl).toBe(`/api/v1/directory/lutron/logo?v=${t.documentId}`)
+    const logo = await portal.api.request(listing.json.logoUrl)
+    expect(logo.status).toBe(302)
+    const image = await fetch(logo.headers.get('location')!)
+    expect(Buffer.from(await image.arrayBuffer()).equals(PNG_BYTES)).toBe(true)
+    expect((await portal.api.request('/api/v1/directory/ecobee/logo')).status).toBe(404)
+  })
+})
