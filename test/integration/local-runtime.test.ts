@@ -1,0 +1,63 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startPortal } from '../../functions/local/portal'
+
+/** `npm start` as a user meets it: data survives a restart, and setup problems say what to do. */
+const dataDir = mkdtempSync(join(tmpdir(), 'portal-runtime-'))
+const webDir = mkdtempSync(join(tmpdir(), 'portal-web-'))
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true })
+  rmSync(webDir, { recursive: true, force: true })
+})
+
+async function signIn(url: string, email: string) {
+  const res = await fetch(`${url}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+  return ((await res.json()) as { access_token: string }).access_token
+}
+
+describe('local runtime', () => {
+  it('serves web and API, keeps changes across a restart, and refuses a taken port clearly', async () => {
+    const first = await startPortal({ dataDir, webDir })
+    let token: string
+    try {
+      expect((await fetch(`${first.url}/api/v1/health`)).status).toBe(200)
+      const page = await fetch(`${first.url}/partners/lutron`)
+      expect(page.headers.get('content-type')).toMatch(/text\/html/)
+      token = await signIn(first.url, 'admin@lutron.example')
+      const auth = { authorization: `Bearer ${token}` }
+      const etag = (await fetch(`${first.url}/api/v1/partners/lutron`, { headers: auth })).headers.get('etag')!
+      const patched = await fetch(`${first.url}/api/v1/partners/lutron`, {
+        method: 'PATCH',
+        headers: { ...auth, 'if-match': etag, 'content-type': 'application/json' },
+        body: JSON.stringify({ description: 'Survives restarts.' }),
+      })
+      expect(patched.status).toBe(200)
+      const port = Number(new URL(first.url).port)
+      await expect(startPortal({ dataDir, webDir, port })).rejects.toThrow(`Port ${port} is taken`)
+    } finally {
+      await first.stop()
+    }
+
+    const second = await startPortal({ dataDir, webDir })
+    try {
+      const lutron = (await (await fetch(`${second.url}/api/v1/directory/lutron`)).json()) as { description: string }
+      expect(lutron.description).toBe('Survives restarts.')
+      // a token from before the restart is still valid: the dev signing key is kept in DATA_DIR
+      const me = await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })
+      expect(me.status).toBe(200)
+      const directory = (await (await fetch(`${second.url}/api/v1/directory?limit=100`)).json()) as { items: unknown[] }
+      expect(directory.items).toHaveLength(11) // seeded once, not twice
+    } finally {
+      await second.stop()
+    }
+  }, 120_000)
+
+  it('names the data folder it cannot write', async () => {
+    const file = join(dataDir, 'not-a-folder')
+    writeFileSync(file, '')
+    chmodSync(file, 0o400)
+    await expect(startPortal({ dataDir: join(file, 'sub'), webDir })).rejects.toThrow(/Cannot write to the data folder .*DATA_DIR/)
+  })
+})
