@@ -50,7 +50,16 @@ export const briefingsApp = ({ db, clock, newId }: Deps) => {
       const briefing = newBriefing(input, { id: newId(), partnerId: pid, partnerName: partner.name, actor, now, attachments })
       await briefings.create(
         briefing,
-        auditEntry({ id: newId(), now, actor, partnerId: pid, entity: { type: 'briefing', id: briefing.id }, action: 'briefing.published', before: null, after: briefing }),
+        auditEntry({
+          id: newId(),
+          now,
+          actor,
+          partnerId: pid,
+          entity: { type: 'briefing', id: briefing.id },
+          action: 'briefing.published',
+          before: null,
+          after: briefing,
+        }),
       )
       c.header('Location', `/api/v1/partners/${pid}/briefings/${briefing.id}`)
       return c.json(view(briefing, actor), 201)
@@ -65,8 +74,14 @@ export const briefingsApp = ({ db, clock, newId }: Deps) => {
       const briefing = await briefings.require(c.var.partnerId, c.req.valid('param').id)
       const ack = { userId: actor.userId, email: actor.email, at: now.toISOString() }
       const audit = auditEntry({
-        id: newId(), now, actor, partnerId: briefing.partnerId, entity: { type: 'briefing', id: briefing.id },
-        action: 'briefing.acknowledged', before: { acknowledgements: briefing.acknowledgements }, after: { acknowledgements: [...briefing.acknowledgements, ack] },
+        id: newId(),
+        now,
+        actor,
+        partnerId: briefing.partnerId,
+        entity: { type: 'briefing', id: briefing.id },
+        action: 'briefing.acknowledged',
+        before: { acknowledgements: briefing.acknowledgements },
+        after: { acknowledgements: [...briefing.acknowledgements, ack] },
       })
       await briefings.acknowledge(briefing, ack, audit)
       // repeated acknowledgements are harmless: answer the stored state either way

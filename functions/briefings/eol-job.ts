@@ -44,8 +44,14 @@ export async function applyDueEndOfLife({ db, clock, newId }: EolJobDeps): Promi
             briefing.partnerId,
             { product: next, expectedVersion: product.version },
             auditEntry({
-              id: newId(), now, actor: anonymous, partnerId: briefing.partnerId, entity: { type: 'product', id: `${briefing.partnerId}/${sku}` },
-              action: 'product.discontinued', before: product, after: { ...next, briefingId: briefing.id },
+              id: newId(),
+              now,
+              actor: anonymous,
+              partnerId: briefing.partnerId,
+              entity: { type: 'product', id: `${briefing.partnerId}/${sku}` },
+              action: 'product.discontinued',
+              before: product,
+              after: { ...next, briefingId: briefing.id },
             }),
           )
           result.discontinued++

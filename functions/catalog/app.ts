@@ -35,7 +35,16 @@ export const catalogApp = ({ db, clock, newId }: Deps) => {
   }
 
   const audit = (actor: SignedInActor, partnerId: string, action: string, sku: string, before: unknown, after: unknown) =>
-    auditEntry({ id: newId(), now: clock.now(), actor, partnerId, entity: { type: 'product', id: `${partnerId}/${sku}` }, action, before, after })
+    auditEntry({
+      id: newId(),
+      now: clock.now(),
+      actor,
+      partnerId,
+      entity: { type: 'product', id: `${partnerId}/${sku}` },
+      action,
+      before,
+      after,
+    })
 
   /** A spec sheet must be this partner's checked PDF upload. */
   async function assertSpecSheet(pid: string, documentId: string | undefined, field = 'specSheetDocumentId') {
@@ -111,7 +120,8 @@ export const catalogApp = ({ db, clock, newId }: Deps) => {
       const actor = signedIn(c)
       const expected = expectedVersion(c)
       const current = await products.require(c.var.partnerId, c.req.valid('param').sku)
-      if (current.version !== expected) throw new StaleVersionError(`Product ${current.sku} changed since you loaded it; reload and retry.`)
+      if (current.version !== expected)
+        throw new StaleVersionError(`Product ${current.sku} changed since you loaded it; reload and retry.`)
       const next = replaceProduct(current, c.req.valid('json'), clock.now())
       await assertSpecSheet(c.var.partnerId, next.specSheetDocumentId)
       await products.write(

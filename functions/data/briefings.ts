@@ -21,110 +21,116 @@ export const briefingRepository = (db: Db) => {
   })
 
   return {
-  async get(pid: string, id: string): Promise<Briefing | undefined> {
-    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.briefing(pid, id) }))
-    return out.Item ? stripKeys<Briefing>(out.Item) : undefined
-  },
+    async get(pid: string, id: string): Promise<Briefing | undefined> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.briefing(pid, id) }))
+      return out.Item ? stripKeys<Briefing>(out.Item) : undefined
+    },
 
-  async require(pid: string, id: string): Promise<Briefing> {
-    const briefing = await this.get(pid, id)
-    if (!briefing) throw new NotFoundError('No such briefing.')
-    return briefing
-  },
+    async require(pid: string, id: string): Promise<Briefing> {
+      const briefing = await this.get(pid, id)
+      if (!briefing) throw new NotFoundError('No such briefing.')
+      return briefing
+    },
 
-  async create(briefing: Briefing, audit: AuditEntry): Promise<void> {
-    const item = {
-      ...keys.briefing(briefing.partnerId, briefing.id),
-      ...keys.briefingFeedEntry(briefing.id),
-      ...(briefing.kind === 'end-of-life' ? keys.pendingEolEntry(briefing.effectiveDate, briefing.partnerId, briefing.id) : {}),
-      _type: 'briefing',
-      ...briefing,
-    }
-    await transactWrite(
-      db,
-      [
-        { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...(briefing.requiresAck ? [counterMove(1)] : []),
-        auditPut(db, audit),
-      ],
-      () => new ConflictError(`Briefing ${briefing.id} exists already.`),
-    )
-  },
-
-  async flaggedCount(): Promise<number> {
-    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.flaggedBriefingsCounter() }))
-    return Math.max(0, (out.Item?.count as number | undefined) ?? 0)
-  },
-
-  /**
-   * Adds one staff user's acknowledgement, once: the condition makes a repeated or concurrent
-   * acknowledgement by the same user a no-op. Returns whether this call added it.
-   */
-  async acknowledge(b: Briefing, ack: Briefing['acknowledgements'][number], audit: AuditEntry): Promise<boolean> {
-    const append = (condition: string, values: Record<string, unknown>) => ({
-      Update: {
-        TableName: db.table,
-        Key: keys.briefing(b.partnerId, b.id),
-        UpdateExpression: 'SET acknowledgements = list_append(acknowledgements, :ack), ackedBy = list_append(ackedBy, :uid)',
-        ConditionExpression: `attribute_exists(PK) AND NOT contains(ackedBy, :me) AND ${condition}`,
-        ExpressionAttributeValues: { ':ack': [ack], ':uid': [ack.userId], ':me': ack.userId, ...values },
-      },
-    })
-    const attempt = async (items: Parameters<typeof transactWrite>[1]) => {
-      try {
-        await transactWrite(db, items, () => new AlreadyAcknowledged())
-        return true
-      } catch (error) {
-        if (error instanceof AlreadyAcknowledged) return false
-        throw error
+    async create(briefing: Briefing, audit: AuditEntry): Promise<void> {
+      const item = {
+        ...keys.briefing(briefing.partnerId, briefing.id),
+        ...keys.briefingFeedEntry(briefing.id),
+        ...(briefing.kind === 'end-of-life' ? keys.pendingEolEntry(briefing.effectiveDate, briefing.partnerId, briefing.id) : {}),
+        _type: 'briefing',
+        ...briefing,
       }
-    }
-    // The first acknowledgement of a flagged briefing also takes it off the flagged counter.
-    if (b.requiresAck && (await attempt([append('size(ackedBy) = :none AND requiresAck = :yes', { ':none': 0, ':yes': true }), counterMove(-1), auditPut(db, audit)]))) {
-      return true
-    }
-    return attempt([append('attribute_exists(ackedBy)', {}), auditPut(db, audit)])
-  },
+      await transactWrite(
+        db,
+        [
+          { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+          ...(briefing.requiresAck ? [counterMove(1)] : []),
+          auditPut(db, audit),
+        ],
+        () => new ConflictError(`Briefing ${briefing.id} exists already.`),
+      )
+    },
 
-  listForPartner: (pid: string, query: { kind?: BriefingKind | undefined; limit: number; cursor?: string | undefined }) =>
-    queryPage<Briefing>(db, {
-      ...keys.partnerBriefings(pid),
-      ascending: false,
-      limit: query.limit,
-      cursor: query.cursor,
-      filter: filterOf([{ attribute: 'kind', op: '=', value: query.kind }]),
-    }),
+    async flaggedCount(): Promise<number> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.flaggedBriefingsCounter() }))
+      return Math.max(0, (out.Item?.count as number | undefined) ?? 0)
+    },
 
-  /** The staff feed across partners, newest first; a partner filter reads that partner's partition only. */
-  feed(query: BriefingFeedQuery, staffUserId: string) {
-    const filter = filterOf([
-      { attribute: 'kind', op: '=', value: query.kind },
-      query.unacknowledged ? { attribute: 'ackedBy', op: 'not-contains', value: staffUserId } : undefined,
-    ])
-    const page = { ascending: false, limit: query.limit, cursor: query.cursor, filter }
-    return query.partnerId
-      ? queryPage<Briefing>(db, { ...keys.partnerBriefings(query.partnerId), ...page })
-      : queryPage<Briefing>(db, { ...keys.briefingFeed(), ...page })
-  },
+    /**
+     * Adds one staff user's acknowledgement, once: the condition makes a repeated or concurrent
+     * acknowledgement by the same user a no-op. Returns whether this call added it.
+     */
+    async acknowledge(b: Briefing, ack: Briefing['acknowledgements'][number], audit: AuditEntry): Promise<boolean> {
+      const append = (condition: string, values: Record<string, unknown>) => ({
+        Update: {
+          TableName: db.table,
+          Key: keys.briefing(b.partnerId, b.id),
+          UpdateExpression: 'SET acknowledgements = list_append(acknowledgements, :ack), ackedBy = list_append(ackedBy, :uid)',
+          ConditionExpression: `attribute_exists(PK) AND NOT contains(ackedBy, :me) AND ${condition}`,
+          ExpressionAttributeValues: { ':ack': [ack], ':uid': [ack.userId], ':me': ack.userId, ...values },
+        },
+      })
+      const attempt = async (items: Parameters<typeof transactWrite>[1]) => {
+        try {
+          await transactWrite(db, items, () => new AlreadyAcknowledged())
+          return true
+        } catch (error) {
+          if (error instanceof AlreadyAcknowledged) return false
+          throw error
+        }
+      }
+      // The first acknowledgement of a flagged briefing also takes it off the flagged counter.
+      if (
+        b.requiresAck &&
+        (await attempt([
+          append('size(ackedBy) = :none AND requiresAck = :yes', { ':none': 0, ':yes': true }),
+          counterMove(-1),
+          auditPut(db, audit),
+        ]))
+      ) {
+        return true
+      }
+      return attempt([append('attribute_exists(ackedBy)', {}), auditPut(db, audit)])
+    },
 
-  /** End-of-life briefings due by `today` whose products are not yet discontinued. */
-  dueEndOfLife: (today: string, cursor?: string) =>
-    queryPage<Briefing>(db, { ...keys.pendingEol(), skAtMost: `${today}#\uffff`, limit: 100, cursor }),
-
-  /** Takes the briefing out of the pending-EOL index once its products are discontinued. */
-  async markEolApplied(b: Briefing, at: string): Promise<void> {
-    await db.doc.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: keys.briefing(b.partnerId, b.id),
-        UpdateExpression: 'SET eolAppliedAt = :at REMOVE gsi2pk, gsi2sk',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':at': at },
+    listForPartner: (pid: string, query: { kind?: BriefingKind | undefined; limit: number; cursor?: string | undefined }) =>
+      queryPage<Briefing>(db, {
+        ...keys.partnerBriefings(pid),
+        ascending: false,
+        limit: query.limit,
+        cursor: query.cursor,
+        filter: filterOf([{ attribute: 'kind', op: '=', value: query.kind }]),
       }),
-    )
-  },
+
+    /** The staff feed across partners, newest first; a partner filter reads that partner's partition only. */
+    feed(query: BriefingFeedQuery, staffUserId: string) {
+      const filter = filterOf([
+        { attribute: 'kind', op: '=', value: query.kind },
+        query.unacknowledged ? { attribute: 'ackedBy', op: 'not-contains', value: staffUserId } : undefined,
+      ])
+      const page = { ascending: false, limit: query.limit, cursor: query.cursor, filter }
+      return query.partnerId
+        ? queryPage<Briefing>(db, { ...keys.partnerBriefings(query.partnerId), ...page })
+        : queryPage<Briefing>(db, { ...keys.briefingFeed(), ...page })
+    },
+
+    /** End-of-life briefings due by `today` whose products are not yet discontinued. */
+    dueEndOfLife: (today: string, cursor?: string) =>
+      queryPage<Briefing>(db, { ...keys.pendingEol(), skAtMost: `${today}#\uffff`, limit: 100, cursor }),
+
+    /** Takes the briefing out of the pending-EOL index once its products are discontinued. */
+    async markEolApplied(b: Briefing, at: string): Promise<void> {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.briefing(b.partnerId, b.id),
+          UpdateExpression: 'SET eolAppliedAt = :at REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      )
+    },
   }
 }
 
 class AlreadyAcknowledged extends Error {}
-

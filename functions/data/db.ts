@@ -144,8 +144,7 @@ function keyAttributes(index?: IndexName): string[] {
   return [...base, gsi.partitionKey, gsi.sortKey]
 }
 
-const pick = (item: Record<string, unknown>, names: string[]) =>
-  Object.fromEntries(names.map((n) => [n, item[n]]))
+const pick = (item: Record<string, unknown>, names: string[]) => Object.fromEntries(names.map((n) => [n, item[n]]))
 
 function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url')

@@ -43,7 +43,10 @@ export const keys = {
   partnerBriefings: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'BRIEFING#' }),
   briefingFeedEntry: (id: string) => ({ gsi1pk: 'BRIEFINGS', gsi1sk: id }),
   briefingFeed: () => ({ index: 'GSI1', pk: 'BRIEFINGS' }) as const,
-  pendingEolEntry: (effectiveDate: string, pid: string, id: string) => ({ gsi2pk: 'EOL#PENDING', gsi2sk: `${effectiveDate}#${pid}#${id}` }),
+  pendingEolEntry: (effectiveDate: string, pid: string, id: string) => ({
+    gsi2pk: 'EOL#PENDING',
+    gsi2sk: `${effectiveDate}#${pid}#${id}`,
+  }),
   flaggedBriefingsCounter: () => ({ PK: 'COUNTER', SK: 'BRIEFINGS#FLAGGED' }),
   pendingEol: () => ({ index: 'GSI2', pk: 'EOL#PENDING' }) as const,
 

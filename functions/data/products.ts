@@ -22,7 +22,12 @@ export const productRepository = (db: Db) => {
   const productPut = (pid: string, { product, expectedVersion }: ProductWrite) => ({
     Put: {
       TableName: db.table,
-      Item: { ...keys.product(pid, product.sku), _type: 'product', nameKey: searchKey(`${product.sku} ${product.name}`), ...product },
+      Item: {
+        ...keys.product(pid, product.sku),
+        _type: 'product',
+        nameKey: searchKey(`${product.sku} ${product.name}`),
+        ...product,
+      },
       ...(expectedVersion === null
         ? { ConditionExpression: 'attribute_not_exists(PK)' }
         : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
@@ -31,7 +36,10 @@ export const productRepository = (db: Db) => {
   const pricePut = (pid: string, price: NonNullable<ProductWrite['price']>) => ({
     Put: { TableName: db.table, Item: { ...keys.pricePoint(pid, price.point.sku, price.id), _type: 'price', ...price.point } },
   })
-  const actionsOf = (pid: string, write: ProductWrite) => [productPut(pid, write), ...(write.price ? [pricePut(pid, write.price)] : [])]
+  const actionsOf = (pid: string, write: ProductWrite) => [
+    productPut(pid, write),
+    ...(write.price ? [pricePut(pid, write.price)] : []),
+  ]
   const conflictFor = (write: ProductWrite) =>
     write.expectedVersion === null
       ? new ConflictError(`SKU ${write.product.sku} exists already.`)
@@ -68,7 +76,10 @@ export const productRepository = (db: Db) => {
           },
           auditPut(db, audit),
         ],
-        () => (expectedVersion === undefined ? new NotFoundError(`No product ${sku}.`) : new StaleVersionError(`Product ${sku} changed; reload and retry.`)),
+        () =>
+          expectedVersion === undefined
+            ? new NotFoundError(`No product ${sku}.`)
+            : new StaleVersionError(`Product ${sku} changed; reload and retry.`),
       )
     },
 

@@ -8,11 +8,7 @@ type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>
  * receives the index of the first failed action and returns the error to throw
  * (a ConflictError, a StaleVersionError, ...). Other failures propagate unchanged.
  */
-export async function transactWrite(
-  db: Db,
-  items: TransactItems,
-  onCondition: (failedIndex: number) => Error,
-): Promise<void> {
+export async function transactWrite(db: Db, items: TransactItems, onCondition: (failedIndex: number) => Error): Promise<void> {
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: items }))
   } catch (error) {

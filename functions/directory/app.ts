@@ -17,15 +17,17 @@ export const directoryApp = (deps: Deps) => {
     if (!partner || !isListed(partner)) throw new NotFoundError('No such partner in the directory.')
     return partner
   }
-  return new Hono<PortalEnv>()
-    .get('/', validate('query', DirectoryQuery), async (c) => c.json(await partners.listDirectory(c.req.valid('query'))))
-    .get('/:partnerId', async (c) => c.json(toPublic(await listed(c.req.param('partnerId')))))
-    // the logo lives in the private documents bucket: redirect to a short-lived signed view
-    .get('/:partnerId/logo', async (c) => {
-      const partner = await listed(c.req.param('partnerId'))
-      const logo = partner.logoDocumentId ? await documents.get(partner.id, partner.logoDocumentId) : undefined
-      if (!logo || logo.status !== 'ready') throw new NotFoundError('This partner has no logo.')
-      c.header('Cache-Control', 'public, max-age=300')
-      return c.redirect(await requireStorage(deps).presignView(logo.key), 302)
-    })
+  return (
+    new Hono<PortalEnv>()
+      .get('/', validate('query', DirectoryQuery), async (c) => c.json(await partners.listDirectory(c.req.valid('query'))))
+      .get('/:partnerId', async (c) => c.json(toPublic(await listed(c.req.param('partnerId')))))
+      // the logo lives in the private documents bucket: redirect to a short-lived signed view
+      .get('/:partnerId/logo', async (c) => {
+        const partner = await listed(c.req.param('partnerId'))
+        const logo = partner.logoDocumentId ? await documents.get(partner.id, partner.logoDocumentId) : undefined
+        if (!logo || logo.status !== 'ready') throw new NotFoundError('This partner has no logo.')
+        c.header('Cache-Control', 'public, max-age=300')
+        return c.redirect(await requireStorage(deps).presignView(logo.key), 302)
+      })
+  )
 }

@@ -4,7 +4,6 @@ import { createDb } from '../data/db'
 import { requiredEnv } from '../env-vars'
 import type { Deps } from './deps'
 
-
 /**
  * Deps for a Lambda container: built once at cold start (clients, the verifier and its
  * JWKS cache are reused across invocations); nothing here does I/O until a request needs it.

@@ -26,7 +26,12 @@ export const devJobsApp = (deps: Deps) =>
   new Hono().post('/:name', async (c) => {
     const job = LOCAL_JOBS[c.req.param('name')]
     if (!job) {
-      return problem(c, { type: 'not-found', title: 'Unknown job', status: 404, detail: `Jobs: ${Object.keys(LOCAL_JOBS).join(', ')}` })
+      return problem(c, {
+        type: 'not-found',
+        title: 'Unknown job',
+        status: 404,
+        detail: `Jobs: ${Object.keys(LOCAL_JOBS).join(', ')}`,
+      })
     }
     return c.json({ job: c.req.param('name'), result: await job(deps) })
   })

@@ -8,7 +8,13 @@ import { s3Storage } from '../uploads/storage'
 import { LOCAL_AWS } from './services'
 
 /** Deps for one process against DynamoDB Local and s3rver: the local twin of lambdaDeps(). */
-export function localDeps(opts: { dynamoEndpoint: string; table: string; s3Endpoint: string; bucket: string; verifier: TokenVerifier }): Deps {
+export function localDeps(opts: {
+  dynamoEndpoint: string
+  table: string
+  s3Endpoint: string
+  bucket: string
+  verifier: TokenVerifier
+}): Deps {
   return {
     db: createDb(opts.table, { endpoint: opts.dynamoEndpoint, ...LOCAL_AWS }),
     verifier: opts.verifier,

@@ -23,8 +23,14 @@ export async function seedDemoData({ db, clock, newId }: Pick<Deps, 'db' | 'cloc
     await partners.create(
       partner,
       auditEntry({
-        id: newId(), now, actor: anonymous, partnerId: partner.id,
-        entity: { type: 'partner', id: partner.id }, action: 'partner.created', before: null, after: partner,
+        id: newId(),
+        now,
+        actor: anonymous,
+        partnerId: partner.id,
+        entity: { type: 'partner', id: partner.id },
+        action: 'partner.created',
+        before: null,
+        after: partner,
       }),
     )
   }

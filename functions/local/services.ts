@@ -56,7 +56,9 @@ export async function startDynamoDb(opts: { port: number; dataDir?: string }): P
         ),
       ),
     )
-    child.once('exit', (code) => reject(new LocalSetupError(`DynamoDB Local exited early (code ${code}); is Java 17+ installed?`)))
+    child.once('exit', (code) =>
+      reject(new LocalSetupError(`DynamoDB Local exited early (code ${code}); is Java 17+ installed?`)),
+    )
   })
   const endpoint = `http://127.0.0.1:${opts.port}`
   await Promise.race([waitForDynamo(endpoint), failed])

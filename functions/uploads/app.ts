@@ -23,7 +23,12 @@ export const uploadsApp = (deps: Deps) => {
   return new Hono<PortalEnv>()
     .post('/uploads', validate('json', UploadRequest), async (c) => {
       const now = clock.now()
-      const doc = planUpload(c.req.valid('json'), { partnerId: c.var.partnerId, documentId: newId(), uploadedBy: signedIn(c).email, now })
+      const doc = planUpload(c.req.valid('json'), {
+        partnerId: c.var.partnerId,
+        documentId: newId(),
+        uploadedBy: signedIn(c).email,
+        now,
+      })
       await documents.create(doc)
       const post = await storage.presignPost(doc.key, doc.contentType, UPLOAD_RULES[doc.purpose].maxBytes, UPLOAD_WINDOW_SECONDS)
       return c.json(

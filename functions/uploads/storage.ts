@@ -5,7 +5,12 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 /** The documents bucket as the portal uses it; the real S3 in AWS, s3rver locally. */
 export interface DocumentStorage {
   /** a browser POST that S3 accepts only for this key, this content type and at most maxBytes */
-  presignPost(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<{ url: string; fields: Record<string, string> }>
+  presignPost(
+    key: string,
+    contentType: string,
+    maxBytes: number,
+    expiresSeconds: number,
+  ): Promise<{ url: string; fields: Record<string, string> }>
   /** a short-lived download that saves as `filename` rather than rendering in the portal's origin */
   presignGet(key: string, filename: string): Promise<string>
   /** a short-lived inline view of a checked image (logos), cacheable by browsers */
@@ -25,7 +30,10 @@ export function s3Storage(bucket: string, config: S3ClientConfig = {}): Document
       return createPresignedPost(s3, {
         Bucket: bucket,
         Key: key,
-        Conditions: [['content-length-range', 1, maxBytes], ['eq', '$Content-Type', contentType]],
+        Conditions: [
+          ['content-length-range', 1, maxBytes],
+          ['eq', '$Content-Type', contentType],
+        ],
         Fields: { 'Content-Type': contentType },
         Expires: expiresSeconds,
       })

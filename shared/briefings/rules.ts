@@ -35,7 +35,8 @@ export function newBriefing(
   }
 }
 
-export const isFlagged = (b: Pick<Briefing, 'requiresAck' | 'acknowledgements'>) => b.requiresAck && b.acknowledgements.length === 0
+export const isFlagged = (b: Pick<Briefing, 'requiresAck' | 'acknowledgements'>) =>
+  b.requiresAck && b.acknowledgements.length === 0
 
 /** An end-of-life briefing whose effective date has come and whose products are not yet discontinued. */
 export const eolDue = (b: Pick<Briefing, 'kind' | 'effectiveDate' | 'eolAppliedAt'>, today: string) =>

@@ -7,13 +7,26 @@ export const MAX_IMPORT_ROWS = 5000
 
 /** Column order of the export; the import accepts these in any order (extra columns are errors). */
 export const PRODUCT_COLUMNS = [
-  'sku', 'name', 'category', 'description', 'msrpCents', 'mapCents', 'lifecycle', 'endOfLifeDate', 'protocols', 'leadTimeDays', 'specSheetDocumentId',
+  'sku',
+  'name',
+  'category',
+  'description',
+  'msrpCents',
+  'mapCents',
+  'lifecycle',
+  'endOfLifeDate',
+  'protocols',
+  'leadTimeDays',
+  'specSheetDocumentId',
 ] as const
 const REQUIRED = ['sku', 'name', 'category', 'msrpCents', 'mapCents', 'lifecycle', 'protocols', 'leadTimeDays'] as const
 const INTEGER_COLUMNS = new Set(['msrpCents', 'mapCents', 'leadTimeDays'])
 const PROTOCOL_ALIASES = new Map<string, string>([
   ...PROTOCOLS.map((p) => [p, p] as const),
-  ['zwave', 'z-wave'], ['wifi', 'wi-fi'], ['proprietary api', 'proprietary-api'], ['api', 'proprietary-api'],
+  ['zwave', 'z-wave'],
+  ['wifi', 'wi-fi'],
+  ['proprietary api', 'proprietary-api'],
+  ['api', 'proprietary-api'],
 ])
 
 /**
@@ -30,12 +43,16 @@ export function parseProductCsv(text: string): ProductInput[] {
     ...columns
       .filter((c) => !(PRODUCT_COLUMNS as readonly string[]).includes(c))
       .map((c) => ({ field: `header.${c}`, message: `Unknown column; use ${PRODUCT_COLUMNS.join(', ')}.` })),
-    ...columns.filter((c, i) => columns.indexOf(c) !== i).map((c) => ({ field: `header.${c}`, message: 'This column appears twice.' })),
+    ...columns
+      .filter((c, i) => columns.indexOf(c) !== i)
+      .map((c) => ({ field: `header.${c}`, message: 'This column appears twice.' })),
   ]
   if (headerIssues.length) throw new ValidationError(headerIssues, 'The header row is not a product catalog header.')
   if (rows.length === 0) throw new ValidationError([{ field: 'file', message: 'The file has a header but no products.' }])
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new ValidationError([{ field: 'file', message: `Import at most ${MAX_IMPORT_ROWS} products at a time (this file has ${rows.length}).` }])
+    throw new ValidationError([
+      { field: 'file', message: `Import at most ${MAX_IMPORT_ROWS} products at a time (this file has ${rows.length}).` },
+    ])
   }
 
   const issues: FieldIssue[] = []
@@ -51,17 +68,23 @@ export function parseProductCsv(text: string): ProductInput[] {
     const record = Object.fromEntries(columns.map((c, i) => [c, cellValue(c, cells[i]!)]).filter(([, v]) => v !== undefined))
     const parsed = ProductInput.safeParse(record)
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ field: prefix + (issue.path[0] !== undefined ? String(issue.path[0]) : 'row'), message: issue.message })
+      for (const issue of parsed.error.issues)
+        issues.push({ field: prefix + (issue.path[0] !== undefined ? String(issue.path[0]) : 'row'), message: issue.message })
       return
     }
     const rowIssues = productIssues(parsed.data, prefix)
     const firstLine = lineOfSku.get(parsed.data.sku)
-    if (firstLine) rowIssues.push({ field: `${prefix}sku`, message: `SKU ${parsed.data.sku} already appears on line ${firstLine}.` })
+    if (firstLine)
+      rowIssues.push({ field: `${prefix}sku`, message: `SKU ${parsed.data.sku} already appears on line ${firstLine}.` })
     else lineOfSku.set(parsed.data.sku, line)
     issues.push(...rowIssues)
     if (!rowIssues.length) products.push(parsed.data)
   })
-  if (issues.length) throw new ValidationError(issues, `The file has ${new Set(issues.map((i) => i.field.split('.')[1])).size} bad row(s); nothing was imported.`)
+  if (issues.length)
+    throw new ValidationError(
+      issues,
+      `The file has ${new Set(issues.map((i) => i.field.split('.')[1])).size} bad row(s); nothing was imported.`,
+    )
   return products
 }
 

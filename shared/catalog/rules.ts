@@ -34,7 +34,16 @@ export function replaceProduct(current: Product, input: ProductInput, now: Date)
 }
 
 const COMPARED: (keyof ProductInput)[] = [
-  'name', 'category', 'description', 'msrpCents', 'mapCents', 'lifecycle', 'endOfLifeDate', 'protocols', 'leadTimeDays', 'specSheetDocumentId',
+  'name',
+  'category',
+  'description',
+  'msrpCents',
+  'mapCents',
+  'lifecycle',
+  'endOfLifeDate',
+  'protocols',
+  'leadTimeDays',
+  'specSheetDocumentId',
 ]
 
 /** Whether an input would change nothing (an import row that matches the stored product). */

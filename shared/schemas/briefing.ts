@@ -54,7 +54,10 @@ export const PartnerBriefingQuery = z.strictObject({ kind: BriefingKind.optional
 export const BriefingFeedQuery = z.strictObject({
   kind: BriefingKind.optional(),
   partnerId: Slug.optional(),
-  unacknowledged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  unacknowledged: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: Limit,
   cursor: Cursor,
 })

@@ -10,9 +10,7 @@ export const IsoDate = z.iso.date()
 export const IsoDateTime = z.iso.datetime()
 
 /** ISO 3166-1 alpha-2 country (`US`) or ISO 3166-2 subdivision (`US-CA`). */
-export const RegionCode = z
-  .string()
-  .regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, 'Use an ISO 3166 code such as US or US-CA.')
+export const RegionCode = z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, 'Use an ISO 3166 code such as US or US-CA.')
 
 export const HttpsUrl = z.url({ protocol: /^https$/, error: 'Use a full https:// address.' }).max(300)
 
@@ -20,8 +18,7 @@ export const Limit = z.coerce.number().int().min(1).max(100).default(25)
 export const Cursor = z.string().max(1000).optional()
 
 /** Every list answers `{ items, nextCursor }`; `nextCursor` is absent on the last page. */
-export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().optional() })
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().optional() })
 
 /** RFC 9457 problem details as this API sends them. */
 export const Problem = z.object({

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { IsoDateTime } from './common'
 
-export const UPLOAD_PURPOSES = ['logo', 'spec-sheet', 'briefing-attachment', 'certification-evidence', 'mdf-proof', 'catalog-import'] as const
+export const UPLOAD_PURPOSES = [
+  'logo',
+  'spec-sheet',
+  'briefing-attachment',
+  'certification-evidence',
+  'mdf-proof',
+  'catalog-import',
+] as const
 export const UploadPurpose = z.enum(UPLOAD_PURPOSES)
 export type UploadPurpose = z.infer<typeof UploadPurpose>
 

@@ -22,7 +22,11 @@ export type PartnerStatus = z.infer<typeof PartnerStatus>
 export const Contact = z.strictObject({
   name: z.string().trim().min(1).max(120),
   email: z.email().max(254),
-  phone: z.string().trim().regex(/^\+?[0-9 ().-]{7,25}$/, 'Use a phone number such as +1 555 010 0199.').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{7,25}$/, 'Use a phone number such as +1 555 010 0199.')
+    .optional(),
 })
 
 const Regions = z

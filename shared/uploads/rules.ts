@@ -27,12 +27,18 @@ export function parseDocumentKey(key: string): { partnerId: string; purpose: str
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120)
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 120)
   return clean || 'document'
 }
 
 /** Validates an upload request and returns the pending document it creates. */
-export function planUpload(req: UploadRequest, ctx: { partnerId: string; documentId: string; uploadedBy: string; now: Date }): PortalDocument {
+export function planUpload(
+  req: UploadRequest,
+  ctx: { partnerId: string; documentId: string; uploadedBy: string; now: Date },
+): PortalDocument {
   const rule = UPLOAD_RULES[req.purpose]
   const issues = []
   if (!rule.types.includes(req.contentType)) {
@@ -62,7 +68,8 @@ export function sniffContentType(head: Uint8Array): DocumentType | undefined {
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf' // %PDF-
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
-  if (starts(0x52, 0x49, 0x46, 0x46) && head[8] === 0x57 && head[9] === 0x45 && head[10] === 0x42 && head[11] === 0x50) return 'image/webp'
+  if (starts(0x52, 0x49, 0x46, 0x46) && head[8] === 0x57 && head[9] === 0x45 && head[10] === 0x42 && head[11] === 0x50)
+    return 'image/webp'
   if (head.length > 0 && looksLikeText(head)) return 'text/csv'
   return undefined
 }
@@ -98,12 +105,23 @@ export function checkUploaded(doc: PortalDocument, object: { head: Uint8Array; s
 }
 
 /** A document can be attached only when it is this partner's, checked, and of the right purpose. */
-export function assertAttachable(doc: PortalDocument | undefined, purpose: UploadPurpose, field: string): asserts doc is PortalDocument {
+export function assertAttachable(
+  doc: PortalDocument | undefined,
+  purpose: UploadPurpose,
+  field: string,
+): asserts doc is PortalDocument {
   if (!doc) throw new ValidationError([{ field, message: 'No such document.' }])
-  if (doc.purpose !== purpose) throw new ValidationError([{ field, message: `This document was uploaded as ${doc.purpose}, not ${purpose}.` }])
+  if (doc.purpose !== purpose)
+    throw new ValidationError([{ field, message: `This document was uploaded as ${doc.purpose}, not ${purpose}.` }])
   if (doc.status !== 'ready') {
     throw new RuleViolationError('The document is not ready.', [
-      { field, message: doc.status === 'pending' ? 'The upload is still being checked; try again in a moment.' : `The upload was rejected: ${doc.rejectionReason}` },
+      {
+        field,
+        message:
+          doc.status === 'pending'
+            ? 'The upload is still being checked; try again in a moment.'
+            : `The upload was rejected: ${doc.rejectionReason}`,
+      },
     ])
   }
 }

@@ -40,9 +40,15 @@ describe('briefings', () => {
     const eol = await portal.call('POST', base, { as: REP, body: briefing({ kind: 'end-of-life' }) })
     expect(eol.status).toBe(422)
     expect(eol.json.errors[0].field).toBe('skus')
-    const bad = await portal.call('POST', base, { as: REP, body: briefing({ kind: 'rumour', effectiveDate: '2026-13-45', title: '' }) })
+    const bad = await portal.call('POST', base, {
+      as: REP,
+      body: briefing({ kind: 'rumour', effectiveDate: '2026-13-45', title: '' }),
+    })
     expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['effectiveDate', 'kind', 'title'])
-    const attachment = await portal.call('POST', base, { as: REP, body: briefing({ attachmentDocumentIds: ['01JDQ7Z8X9Y0ABCDEFGHJKMNPQ'] }) })
+    const attachment = await portal.call('POST', base, {
+      as: REP,
+      body: briefing({ attachmentDocumentIds: ['01JDQ7Z8X9Y0ABCDEFGHJKMNPQ'] }),
+    })
     expect(attachment.status).toBe(400)
     expect(attachment.json.errors[0].field).toBe('attachmentDocumentIds.0')
   })
@@ -71,7 +77,10 @@ describe('briefings', () => {
   })
 
   it('filters the staff feed by kind and partner, newest first', async () => {
-    await portal.call('POST', '/partners/sonos/briefings', { as: 'rep@sonos.example', body: briefing({ kind: 'roadmap', title: 'Sonos 2027 roadmap' }) })
+    await portal.call('POST', '/partners/sonos/briefings', {
+      as: 'rep@sonos.example',
+      body: briefing({ kind: 'roadmap', title: 'Sonos 2027 roadmap' }),
+    })
     const roadmap = await portal.call('GET', '/review/briefings?kind=roadmap', { as: STAFF })
     expect(roadmap.json.items.map((b: { partnerId: string }) => b.partnerId)).toEqual(['sonos'])
     const lutron = await portal.call('GET', '/review/briefings?partnerId=lutron', { as: STAFF })
@@ -89,7 +98,12 @@ describe('briefings', () => {
     }
     await portal.call('POST', '/partners/ecobee/briefings', {
       as: rep,
-      body: briefing({ kind: 'end-of-life', title: 'ecobee4 end of life', skus: ['EB-STATE5', 'EB-SENSOR2', 'GONE-1'], effectiveDate: '2026-12-15' }),
+      body: briefing({
+        kind: 'end-of-life',
+        title: 'ecobee4 end of life',
+        skus: ['EB-STATE5', 'EB-SENSOR2', 'GONE-1'],
+        effectiveDate: '2026-12-15',
+      }),
     })
     const job = (day: string) => applyDueEndOfLife({ ...portal.deps, clock: { now: () => new Date(`${day}T06:00:00Z`) } })
     expect(await job('2026-12-14')).toEqual({ briefings: 0, discontinued: 0 })

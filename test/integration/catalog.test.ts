@@ -25,7 +25,14 @@ describe('catalog CRUD', () => {
     expect(dup.status).toBe(409)
     expect((await portal.call('GET', `${base}/rr-main-1`, { as: REP })).json.name).toBe('RadioRA 3 6A Dimmer')
     // the same SKU at another partner is another product
-    expect((await portal.call('POST', '/partners/ecobee/products', { as: 'rep@ecobee.example', body: productBody({ sku: 'RR-MAIN-1' }) })).status).toBe(201)
+    expect(
+      (
+        await portal.call('POST', '/partners/ecobee/products', {
+          as: 'rep@ecobee.example',
+          body: productBody({ sku: 'RR-MAIN-1' }),
+        })
+      ).status,
+    ).toBe(201)
   })
 
   it('refuses MAP above MSRP, a discontinued product without EOL date, and unknown fields, naming each', async () => {
@@ -55,7 +62,7 @@ describe('catalog CRUD', () => {
     const stale = await portal.call('PUT', `${base}/PRICE-1`, {
       as: REP,
       headers: { 'if-match': etag },
-      body: productBody({ sku: 'PRICE-1', msrpCents: 1 , mapCents: 1 }),
+      body: productBody({ sku: 'PRICE-1', msrpCents: 1, mapCents: 1 }),
     })
     expect(stale.status).toBe(412)
     const repriced = await portal.call('PUT', `${base}/PRICE-1`, {
@@ -84,8 +91,14 @@ describe('catalog CRUD', () => {
   })
 
   it('filters by category, lifecycle, protocol and text, and pages', async () => {
-    await portal.call('POST', base, { as: REP, body: productBody({ sku: 'FLT-1', name: 'Caséta Smart Hub', protocols: ['matter', 'wi-fi'] }) })
-    await portal.call('POST', base, { as: REP, body: productBody({ sku: 'FLT-2', lifecycle: 'announced', protocols: ['thread'] }) })
+    await portal.call('POST', base, {
+      as: REP,
+      body: productBody({ sku: 'FLT-1', name: 'Caséta Smart Hub', protocols: ['matter', 'wi-fi'] }),
+    })
+    await portal.call('POST', base, {
+      as: REP,
+      body: productBody({ sku: 'FLT-2', lifecycle: 'announced', protocols: ['thread'] }),
+    })
     const byProtocol = await portal.call('GET', `${base}?protocol=matter`, { as: REP })
     expect(byProtocol.json.items.map((p: { sku: string }) => p.sku)).toEqual(['FLT-1'])
     const byText = await portal.call('GET', `${base}?q=caseta hub`, { as: REP })
@@ -101,7 +114,9 @@ describe('catalog CRUD', () => {
   it('deletes a product, conditionally when If-Match is sent', async () => {
     const created = await portal.call('POST', base, { as: REP, body: productBody({ sku: 'DEL-1' }) })
     expect((await portal.call('DELETE', `${base}/DEL-1`, { as: REP, headers: { 'if-match': '"v9"' } })).status).toBe(412)
-    expect((await portal.call('DELETE', `${base}/DEL-1`, { as: REP, headers: { 'if-match': created.headers.get('etag')! } })).status).toBe(204)
+    expect(
+      (await portal.call('DELETE', `${base}/DEL-1`, { as: REP, headers: { 'if-match': created.headers.get('etag')! } })).status,
+    ).toBe(204)
     expect((await portal.call('GET', `${base}/DEL-1`, { as: REP })).status).toBe(404)
     expect((await portal.call('DELETE', `${base}/DEL-1`, { as: REP })).status).toBe(404)
   })
@@ -110,7 +125,8 @@ describe('catalog CRUD', () => {
 describe('CSV import and export', () => {
   const pid = '/partners/sonos/products'
   const rep = 'rep@sonos.example'
-  const importSonos = (text: string) => portal.call('POST', `${pid}/import`, { as: rep, headers: { 'content-type': 'text/csv' }, rawBody: text })
+  const importSonos = (text: string) =>
+    portal.call('POST', `${pid}/import`, { as: rep, headers: { 'content-type': 'text/csv' }, rawBody: text })
 
   it('rejects a file with bad rows as a whole, listing every bad row and field', async () => {
     const res = await importSonos(
@@ -154,13 +170,19 @@ describe('CSV import and export', () => {
     expect(exported.status).toBe(200)
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv/)
     expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="sonos-catalog.csv"/)
-    expect(exported.text.split('\r\n')[0]).toBe('sku,name,category,description,msrpCents,mapCents,lifecycle,endOfLifeDate,protocols,leadTimeDays,specSheetDocumentId')
+    expect(exported.text.split('\r\n')[0]).toBe(
+      'sku,name,category,description,msrpCents,mapCents,lifecycle,endOfLifeDate,protocols,leadTimeDays,specSheetDocumentId',
+    )
     const again = await importSonos(exported.text)
     expect(again.json).toEqual({ created: 0, updated: 0, unchanged: 3 })
   })
 
   it('imports thousands of rows in batches', async () => {
-    const rows = Array.from({ length: 1200 }, (_, i) => `BULK-${String(i).padStart(5, '0')},Bulk item ${i},networking-infrastructure,${1000 + i},${900 + i},active,poe,7,,`)
+    const rows = Array.from(
+      { length: 1200 },
+      (_, i) =>
+        `BULK-${String(i).padStart(5, '0')},Bulk item ${i},networking-infrastructure,${1000 + i},${900 + i},active,poe,7,,`,
+    )
     const res = await portal.call('POST', '/partners/ubiquiti/products/import', {
       as: 'rep@ubiquiti.example',
       headers: { 'content-type': 'text/csv' },

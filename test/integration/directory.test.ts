@@ -61,7 +61,9 @@ describe('public directory', () => {
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('application/problem+json')
     expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['query.category', 'query.limit'])
-    const foreign = Buffer.from(JSON.stringify({ PK: 'PARTNER#lutron', SK: 'PROFILE', gsi1pk: 'EMAIL#x', gsi1sk: 'USER' })).toString('base64url')
+    const foreign = Buffer.from(
+      JSON.stringify({ PK: 'PARTNER#lutron', SK: 'PROFILE', gsi1pk: 'EMAIL#x', gsi1sk: 'USER' }),
+    ).toString('base64url')
     const cursor = await portal.call('GET', `/directory?cursor=${foreign}`)
     expect(cursor.status).toBe(400)
     expect(cursor.json.errors).toEqual([{ field: 'cursor', message: expect.any(String) }])

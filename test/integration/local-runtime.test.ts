@@ -13,7 +13,11 @@ afterAll(() => {
 })
 
 async function signIn(url: string, email: string) {
-  const res = await fetch(`${url}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+  const res = await fetch(`${url}/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  })
   return ((await res.json()) as { access_token: string }).access_token
 }
 
@@ -58,6 +62,8 @@ describe('local runtime', () => {
     const file = join(dataDir, 'not-a-folder')
     writeFileSync(file, '')
     chmodSync(file, 0o400)
-    await expect(startPortal({ dataDir: join(file, 'sub'), webDir })).rejects.toThrow(/Cannot write to the data folder .*DATA_DIR/)
+    await expect(startPortal({ dataDir: join(file, 'sub'), webDir })).rejects.toThrow(
+      /Cannot write to the data folder .*DATA_DIR/,
+    )
   })
 })

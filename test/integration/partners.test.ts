@@ -41,7 +41,11 @@ describe('partner records', () => {
     })
     expect(res.status).toBe(200)
     expect(res.headers.get('etag')).toBe('"v2"')
-    expect(res.json).toMatchObject({ description: 'Lighting control for the finest homes.', regions: ['US', 'US-CA'], version: 2 })
+    expect(res.json).toMatchObject({
+      description: 'Lighting control for the finest homes.',
+      regions: ['US', 'US-CA'],
+      version: 2,
+    })
     expect((await portal.call('GET', '/directory/lutron')).json.description).toBe('Lighting control for the finest homes.')
 
     const trail = await auditTrail('lutron')
@@ -69,7 +73,11 @@ describe('partner records', () => {
   it('lets exactly one of two concurrent edits of the same version win', async () => {
     const { etag } = await read('ecobee', 'admin@ecobee.example')
     const edit = (description: string) =>
-      portal.call('PATCH', '/partners/ecobee', { as: 'admin@ecobee.example', headers: { 'if-match': etag }, body: { description } })
+      portal.call('PATCH', '/partners/ecobee', {
+        as: 'admin@ecobee.example',
+        headers: { 'if-match': etag },
+        body: { description },
+      })
     const results = await Promise.all([edit('first'), edit('second'), edit('third')])
     expect(results.map((r) => r.status).sort()).toEqual([200, 412, 412])
     const winner = results.find((r) => r.status === 200)!.json.description
@@ -90,7 +98,11 @@ describe('partner records', () => {
 
   it('lets a rep read but not edit their partner', async () => {
     const { etag } = await read('lutron', REP)
-    const res = await portal.call('PATCH', '/partners/lutron', { as: REP, headers: { 'if-match': etag }, body: { description: 'x' } })
+    const res = await portal.call('PATCH', '/partners/lutron', {
+      as: REP,
+      headers: { 'if-match': etag },
+      body: { description: 'x' },
+    })
     expect(res.status).toBe(403)
   })
 
@@ -106,7 +118,9 @@ describe('partner records', () => {
     expect(res.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(
       ['colour', 'contact.email', 'contact.name', 'regions.0', 'website'].sort(),
     )
-    expect((await portal.call('PATCH', '/partners/lutron', { as: ADMIN, headers: { 'if-match': etag }, body: {} })).status).toBe(400)
+    expect((await portal.call('PATCH', '/partners/lutron', { as: ADMIN, headers: { 'if-match': etag }, body: {} })).status).toBe(
+      400,
+    )
     const malformed = await portal.call('PATCH', '/partners/lutron', {
       as: ADMIN,
       headers: { 'if-match': etag, 'content-type': 'application/json' },
@@ -154,7 +168,11 @@ describe('staff', () => {
 
   it('refuses an impossible status move', async () => {
     const { etag } = await read('dsc', STAFF)
-    const sunset = await portal.call('PATCH', '/partners/dsc', { as: STAFF, headers: { 'if-match': etag }, body: { status: 'sunset' } })
+    const sunset = await portal.call('PATCH', '/partners/dsc', {
+      as: STAFF,
+      headers: { 'if-match': etag },
+      body: { status: 'sunset' },
+    })
     expect(sunset.status).toBe(200)
     const revive = await portal.call('PATCH', '/partners/dsc', {
       as: STAFF,

@@ -22,7 +22,13 @@ interface Route {
 
 const ROUTES: Route[] = [
   { method: 'GET', path: '/partners/lutron', roles: ['staff', 'partner-admin', 'partner-rep'], partnerScoped: true },
-  { method: 'PATCH', path: '/partners/lutron', body: { description: 'x' }, roles: ['staff', 'partner-admin'], partnerScoped: true },
+  {
+    method: 'PATCH',
+    path: '/partners/lutron',
+    body: { description: 'x' },
+    roles: ['staff', 'partner-admin'],
+    partnerScoped: true,
+  },
   ...[
     ['GET', '/partners/lutron/products'],
     ['POST', '/partners/lutron/products'],
@@ -37,7 +43,12 @@ const ROUTES: Route[] = [
     ['POST', '/partners/lutron/briefings'],
     ['GET', '/partners/lutron/briefings/01JDQ7Z8X9Y0ABCDEFGHJKMNPQ'],
     ['GET', '/partners/lutron/documents/01JDQ7Z8X9Y0ABCDEFGHJKMNPQ'],
-  ].map(([method, path]): Route => ({ method: method!, path: path!, roles: ['staff', 'partner-admin', 'partner-rep'], partnerScoped: true })),
+  ].map(([method, path]): Route => ({
+    method: method!,
+    path: path!,
+    roles: ['staff', 'partner-admin', 'partner-rep'],
+    partnerScoped: true,
+  })),
   { method: 'POST', path: '/partners/lutron/briefings/01JDQ7Z8X9Y0ABCDEFGHJKMNPQ/ack', roles: ['staff'], partnerScoped: true },
   { method: 'GET', path: '/review/briefings', roles: ['staff'], partnerScoped: false },
   { method: 'GET', path: '/partners', roles: ['staff'], partnerScoped: false },
@@ -57,7 +68,9 @@ describe.each(ROUTES)('$method $path', (route) => {
     expect(anonymous.headers.get('content-type')).toBe('application/problem+json')
     const valid = portal.tokenFor('admin@lutron.example')
     const [h, p] = valid.split('.')
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), 'cognito:groups': ['staff'] })).toString('base64url')
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), 'cognito:groups': ['staff'] }),
+    ).toString('base64url')
     expect((await call({ token: `${h}.${forgedPayload}.${valid.split('.')[2]}` })).status).toBe(401)
     const expired = portal.idp.issueToken(
       { userId: 'dev-admin-lutron', email: 'admin@lutron.example', name: 'x', role: 'partner-admin', partnerId: 'lutron' },
@@ -99,9 +112,13 @@ describe('staff on a partner that does not exist', () => {
 describe('membership', () => {
   it('ignores a partner id the token claims: the partner comes from the server-side user record', async () => {
     // the token is issued from a user object that says ecobee, but its sub is Lutron's admin: the server record wins
-    const token = portal.idp.issueToken(
-      { userId: 'dev-admin-lutron', email: 'admin@lutron.example', name: 'x', role: 'partner-admin', partnerId: 'ecobee' },
-    )
+    const token = portal.idp.issueToken({
+      userId: 'dev-admin-lutron',
+      email: 'admin@lutron.example',
+      name: 'x',
+      role: 'partner-admin',
+      partnerId: 'ecobee',
+    })
     expect((await portal.call('GET', '/partners/ecobee', { token })).status).toBe(404)
     expect((await portal.call('GET', '/partners/lutron', { token })).status).toBe(200)
   })

@@ -12,7 +12,13 @@ const REP = 'rep@lutron.example'
 async function ticket(body: Record<string, unknown>, as = REP, pid = 'lutron') {
   return portal.call('POST', `/partners/${pid}/uploads`, {
     as,
-    body: { purpose: 'spec-sheet', contentType: 'application/pdf', size: PDF_BYTES.length, filename: 'RRD-6NA spec.pdf', ...body },
+    body: {
+      purpose: 'spec-sheet',
+      contentType: 'application/pdf',
+      size: PDF_BYTES.length,
+      filename: 'RRD-6NA spec.pdf',
+      ...body,
+    },
   })
 }
 
@@ -86,8 +92,12 @@ describe('uploads', () => {
 
   it('never shows one partner’s document to another', async () => {
     const t = (await ticket({})).json
-    expect((await portal.call('GET', `/partners/ecobee/documents/${t.documentId}`, { as: 'rep@ecobee.example' })).status).toBe(404)
-    expect((await portal.call('GET', `/partners/lutron/documents/${t.documentId}`, { as: 'rep@ecobee.example' })).status).toBe(404)
+    expect((await portal.call('GET', `/partners/ecobee/documents/${t.documentId}`, { as: 'rep@ecobee.example' })).status).toBe(
+      404,
+    )
+    expect((await portal.call('GET', `/partners/lutron/documents/${t.documentId}`, { as: 'rep@ecobee.example' })).status).toBe(
+      404,
+    )
   })
 })
 
@@ -107,11 +117,16 @@ describe('spec sheets on products', () => {
     })
     const pending = await portal.call('POST', '/partners/lutron/products', { as: REP, body: product(t.documentId) })
     expect(pending.status).toBe(422)
-    expect(pending.json.errors[0]).toMatchObject({ field: 'specSheetDocumentId', message: expect.stringMatching(/still being checked/) })
+    expect(pending.json.errors[0]).toMatchObject({
+      field: 'specSheetDocumentId',
+      message: expect.stringMatching(/still being checked/),
+    })
     const verdict = portal.verdictFor(t.fields.key)
     await upload(t, PDF_BYTES, 'application/pdf')
     await verdict
-    expect((await portal.call('POST', '/partners/ecobee/products', { as: 'rep@ecobee.example', body: product(t.documentId) })).status).toBe(400)
+    expect(
+      (await portal.call('POST', '/partners/ecobee/products', { as: 'rep@ecobee.example', body: product(t.documentId) })).status,
+    ).toBe(400)
     const attached = await portal.call('POST', '/partners/lutron/products', { as: REP, body: product(t.documentId) })
     expect(attached.status).toBe(201)
     expect(attached.json.specSheetDocumentId).toBe(t.documentId)
@@ -121,16 +136,25 @@ describe('spec sheets on products', () => {
 describe('partner logos', () => {
   it('a partner-admin sets a checked logo; the directory links it and redirects to a signed image', async () => {
     const admin = 'admin@lutron.example'
-    const t = (await ticket({ purpose: 'logo', contentType: 'image/png', size: PNG_BYTES.length, filename: 'lutron.png' }, admin)).json
+    const t = (await ticket({ purpose: 'logo', contentType: 'image/png', size: PNG_BYTES.length, filename: 'lutron.png' }, admin))
+      .json
     const verdict = portal.verdictFor(t.fields.key)
     await upload(t, PNG_BYTES, 'image/png')
     expect(await verdict).toBe('ready')
     const etag = (await portal.call('GET', '/partners/lutron', { as: admin })).headers.get('etag')!
     const wrongPurpose = (await ticket({}, admin)).json.documentId
-    const refused = await portal.call('PATCH', '/partners/lutron', { as: admin, headers: { 'if-match': etag }, body: { logoDocumentId: wrongPurpose } })
+    const refused = await portal.call('PATCH', '/partners/lutron', {
+      as: admin,
+      headers: { 'if-match': etag },
+      body: { logoDocumentId: wrongPurpose },
+    })
     expect(refused.status).toBe(400)
     expect(refused.json.errors[0].field).toBe('logoDocumentId')
-    const set = await portal.call('PATCH', '/partners/lutron', { as: admin, headers: { 'if-match': etag }, body: { logoDocumentId: t.documentId } })
+    const set = await portal.call('PATCH', '/partners/lutron', {
+      as: admin,
+      headers: { 'if-match': etag },
+      body: { logoDocumentId: t.documentId },
+    })
     expect(set.status).toBe(200)
     const listing = await portal.call('GET', '/directory/lutron')
     expect(listing.json.logoUrl).toBe(`/api/v1/directory/lutron/logo?v=${t.documentId}`)

@@ -5,8 +5,16 @@ import { RuleViolationError } from '../../shared/errors'
 import { BriefingInput } from '../../shared/schemas/briefing'
 
 const actor = { kind: 'partner', role: 'partner-rep', userId: 'u', email: 'rep@lutron.example', partnerId: 'lutron' } as const
-const ctx = { id: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ', partnerId: 'lutron', partnerName: 'Lutron', actor, now: new Date('2026-11-25T10:00:00Z'), attachments: [] }
-const input = (o: Record<string, unknown> = {}) => BriefingInput.parse({ kind: 'firmware', title: 'Firmware', body: 'x', effectiveDate: '2026-12-01', ...o })
+const ctx = {
+  id: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
+  partnerId: 'lutron',
+  partnerName: 'Lutron',
+  actor,
+  now: new Date('2026-11-25T10:00:00Z'),
+  attachments: [],
+}
+const input = (o: Record<string, unknown> = {}) =>
+  BriefingInput.parse({ kind: 'firmware', title: 'Firmware', body: 'x', effectiveDate: '2026-12-01', ...o })
 
 describe('renderMarkdown', () => {
   it.each([

@@ -75,7 +75,9 @@ describe('parseProductCsv', () => {
 describe('product rules', () => {
   it('keeps MAP at or below MSRP and asks discontinued products for their EOL date', () => {
     expect(issuesOf(() => newProduct({ ...input, mapCents: input.msrpCents + 1 }, now)).map((i) => i.field)).toEqual(['mapCents'])
-    expect(issuesOf(() => newProduct({ ...input, lifecycle: 'discontinued' }, now)).map((i) => i.field)).toEqual(['endOfLifeDate'])
+    expect(issuesOf(() => newProduct({ ...input, lifecycle: 'discontinued' }, now)).map((i) => i.field)).toEqual([
+      'endOfLifeDate',
+    ])
     expect(newProduct({ ...input, mapCents: input.msrpCents }, now).version).toBe(1)
   })
 

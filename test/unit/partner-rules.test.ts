@@ -56,7 +56,9 @@ describe('applyPartnerPatch', () => {
   it('moves the discount to the new tier’s floor on a tier change, unless staff set one', () => {
     expect(applyPartnerPatch(lutron, { tier: 'preferred' }, 'staff', later).baseDiscountBps).toBe(2000)
     expect(applyPartnerPatch(lutron, { tier: 'preferred', baseDiscountBps: 2400 }, 'staff', later).baseDiscountBps).toBe(2400)
-    expect(() => applyPartnerPatch(lutron, { tier: 'preferred', baseDiscountBps: 3000 }, 'staff', later)).toThrow(RuleViolationError)
+    expect(() => applyPartnerPatch(lutron, { tier: 'preferred', baseDiscountBps: 3000 }, 'staff', later)).toThrow(
+      RuleViolationError,
+    )
   })
 
   it.each([
@@ -93,7 +95,13 @@ describe('terms and views', () => {
   it('show commercial terms to staff only', () => {
     const staff = partnerView(lutron, { kind: 'staff', role: 'staff', userId: 's', email: 's@x.example' })
     expect(staff.commercialTerms?.baseDiscountBps).toBe(3000)
-    const partner = partnerView(lutron, { kind: 'partner', role: 'partner-admin', userId: 'a', email: 'a@x.example', partnerId: 'lutron' })
+    const partner = partnerView(lutron, {
+      kind: 'partner',
+      role: 'partner-admin',
+      userId: 'a',
+      email: 'a@x.example',
+      partnerId: 'lutron',
+    })
     expect(partner).not.toHaveProperty('commercialTerms')
     expect(partner).not.toHaveProperty('baseDiscountBps')
   })

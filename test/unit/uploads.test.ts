@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { ValidationError } from '../../shared/errors'
-import { checkUploaded, cleanFilename, documentKey, parseDocumentKey, planUpload, sniffContentType } from '../../shared/uploads/rules'
+import {
+  checkUploaded,
+  cleanFilename,
+  documentKey,
+  parseDocumentKey,
+  planUpload,
+  sniffContentType,
+} from '../../shared/uploads/rules'
 import { PDF_BYTES, PNG_BYTES } from '../helpers/files'
 
 const now = new Date('2026-11-25T10:00:00Z')
@@ -16,8 +23,12 @@ describe('upload rules', () => {
   })
 
   it('refuses types and sizes the purpose does not allow', () => {
-    expect(() => planUpload({ purpose: 'logo', contentType: 'application/pdf', size: 1, filename: 'x' }, ctx)).toThrow(ValidationError)
-    expect(() => planUpload({ purpose: 'logo', contentType: 'image/png', size: 3e6, filename: 'x' }, ctx)).toThrow(ValidationError)
+    expect(() => planUpload({ purpose: 'logo', contentType: 'application/pdf', size: 1, filename: 'x' }, ctx)).toThrow(
+      ValidationError,
+    )
+    expect(() => planUpload({ purpose: 'logo', contentType: 'image/png', size: 3e6, filename: 'x' }, ctx)).toThrow(
+      ValidationError,
+    )
   })
 
   it('cleans file names of paths and control characters', () => {
@@ -36,8 +47,14 @@ describe('upload rules', () => {
   })
 
   it('marks an upload ready only when content and size match the declaration', () => {
-    expect(checkUploaded(pdf, { head: PDF_BYTES, size: 100 }, now)).toMatchObject({ status: 'ready', checkedAt: now.toISOString() })
-    expect(checkUploaded(pdf, { head: PNG_BYTES, size: 100 }, now)).toMatchObject({ status: 'rejected', rejectionReason: expect.stringMatching(/image\/png/) })
+    expect(checkUploaded(pdf, { head: PDF_BYTES, size: 100 }, now)).toMatchObject({
+      status: 'ready',
+      checkedAt: now.toISOString(),
+    })
+    expect(checkUploaded(pdf, { head: PNG_BYTES, size: 100 }, now)).toMatchObject({
+      status: 'rejected',
+      rejectionReason: expect.stringMatching(/image\/png/),
+    })
     expect(checkUploaded(pdf, { head: PDF_BYTES, size: 26 * 1024 * 1024 }, now).status).toBe('rejected')
     const ready = checkUploaded(pdf, { head: PDF_BYTES, size: 100 }, now)
     expect(checkUploaded(ready, { head: PNG_BYTES, size: 1 }, now)).toBe(ready)
