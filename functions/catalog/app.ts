@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { auditEntry } from '../../shared/audit'
 import { StaleVersionError } from '../../shared/errors'
@@ -17,6 +18,15 @@ import type { PortalEnv } from '../http/env'
 import { etagOf, expectedVersion, optionalExpectedVersion } from '../http/etag'
 import { validate } from '../http/validate'
 import { z } from 'zod'
+
+/** 5,000 rows of a few hundred bytes fit well within this; API Gateway's own limit is 10 MB. */
+const MAX_IMPORT_BYTES = 8 * 1024 * 1024
+const importSizeLimit = bodyLimit({
+  maxSize: MAX_IMPORT_BYTES,
+  onError: () => {
+    throw new HTTPException(413, { message: `Import files may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.` })
+  },
+})
 
 const SkuParam = z.strictObject({ partnerId: z.string(), sku: Sku })
 const PageQuery = z.strictObject({ limit: Limit, cursor: Cursor })
@@ -78,7 +88,7 @@ export const catalogApp = ({ db, clock, newId }: Deps) => {
       c.header('Content-Disposition', `attachment; filename="${c.var.partnerId}-catalog.csv"`)
       return c.body(productsToCsv(all))
     })
-    .post('/import', async (c) => {
+    .post('/import', importSizeLimit, async (c) => {
       const actor = signedIn(c)
       if (!/^text\/csv\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
         throw new HTTPException(415, { message: 'Send the catalog as text/csv.' })

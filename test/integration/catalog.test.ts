@@ -202,5 +202,8 @@ describe('CSV import and export', () => {
     expect((await importCsv('')).status).toBe(400)
     const json = await portal.call('POST', `${pid}/import`, { as: rep, body: { sku: 'x' } })
     expect(json.status).toBe(415)
+    const huge = await importSonos(`${CSV_HEADER}\n${'x'.repeat(9 * 1024 * 1024)}`)
+    expect(huge.status).toBe(413)
+    expect(huge.headers.get('content-type')).toBe('application/problem+json')
   })
 })
