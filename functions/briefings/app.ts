@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { auditEntry } from '../../shared/audit'
 import { isFlagged, newBriefing } from '../../shared/briefings/rules'
 import { BriefingFeedQuery, BriefingInput, PartnerBriefingQuery, type Briefing } from '../../shared/schemas/briefing'

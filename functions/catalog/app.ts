@@ -17,7 +17,7 @@ import type { Deps } from '../http/deps'
 import type { PortalEnv } from '../http/env'
 import { etagOf, expectedVersion, optionalExpectedVersion } from '../http/etag'
 import { validate } from '../http/validate'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** 5,000 rows of a few hundred bytes fit well within this; API Gateway's own limit is 10 MB. */
 const MAX_IMPORT_BYTES = 8 * 1024 * 1024

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { problemSchema, routeDocs, type RouteDoc } from './routes'
 
 const ACCESS_TEXT: Record<RouteDoc['access'], string> = {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Cursor, IsoDate, IsoDateTime, Limit, Slug, listOf } from './common'
 import { Sku } from './product'
 

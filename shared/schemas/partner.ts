@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Cursor, HttpsUrl, IsoDateTime, Limit, RegionCode, Slug, listOf } from './common'
 
 export const PARTNER_CATEGORIES = [
