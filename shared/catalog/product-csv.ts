@@ -1,24 +1,12 @@
 import { ValidationError, type FieldIssue } from '../errors'
-import { ProductInput, PROTOCOLS, type Product } from '../schemas/product'
+import { PRODUCT_FIELDS, ProductInput, PROTOCOLS, type Product } from '../schemas/product'
 import { parseCsv, toCsv } from './csv'
 import { productIssues } from './rules'
 
 export const MAX_IMPORT_ROWS = 5000
 
 /** Column order of the export; the import accepts these in any order (extra columns are errors). */
-export const PRODUCT_COLUMNS = [
-  'sku',
-  'name',
-  'category',
-  'description',
-  'msrpCents',
-  'mapCents',
-  'lifecycle',
-  'endOfLifeDate',
-  'protocols',
-  'leadTimeDays',
-  'specSheetDocumentId',
-] as const
+export const PRODUCT_COLUMNS = PRODUCT_FIELDS
 const REQUIRED = ['sku', 'name', 'category', 'msrpCents', 'mapCents', 'lifecycle', 'protocols', 'leadTimeDays'] as const
 const INTEGER_COLUMNS = new Set(['msrpCents', 'mapCents', 'leadTimeDays'])
 const PROTOCOL_ALIASES = new Map<string, string>([
@@ -41,7 +29,7 @@ export function parseProductCsv(text: string): ProductInput[] {
   const headerIssues: FieldIssue[] = [
     ...REQUIRED.filter((c) => !columns.includes(c)).map((c) => ({ field: `header.${c}`, message: 'This column is missing.' })),
     ...columns
-      .filter((c) => !(PRODUCT_COLUMNS as readonly string[]).includes(c))
+      .filter((c) => !(PRODUCT_COLUMNS as string[]).includes(c))
       .map((c) => ({ field: `header.${c}`, message: `Unknown column; use ${PRODUCT_COLUMNS.join(', ')}.` })),
     ...columns
       .filter((c, i) => columns.indexOf(c) !== i)

@@ -1,5 +1,5 @@
 import { ValidationError, type FieldIssue } from '../errors'
-import type { PricePoint, Product, ProductInput } from '../schemas/product'
+import { PRODUCT_FIELDS, type PricePoint, type Product, type ProductInput } from '../schemas/product'
 
 /** The rules a product must satisfy beyond its schema; `prefix` places the fields (e.g. `rows.4.`). */
 export function productIssues(input: ProductInput, prefix = ''): FieldIssue[] {
@@ -33,18 +33,7 @@ export function replaceProduct(current: Product, input: ProductInput, now: Date)
   return { ...input, version: current.version + 1, createdAt: current.createdAt, updatedAt: now.toISOString() }
 }
 
-const COMPARED: (keyof ProductInput)[] = [
-  'name',
-  'category',
-  'description',
-  'msrpCents',
-  'mapCents',
-  'lifecycle',
-  'endOfLifeDate',
-  'protocols',
-  'leadTimeDays',
-  'specSheetDocumentId',
-]
+const COMPARED = PRODUCT_FIELDS.filter((f) => f !== 'sku')
 
 /** Whether an input would change nothing (an import row that matches the stored product). */
 export function sameAsStored(current: Product, input: ProductInput): boolean {

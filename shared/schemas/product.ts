@@ -37,6 +37,9 @@ export const ProductInput = z.strictObject({
 })
 export type ProductInput = z.infer<typeof ProductInput>
 
+/** The fields a partner sets on a product, in the order of the schema (and of the CSV columns). */
+export const PRODUCT_FIELDS = Object.keys(ProductInput.shape) as (keyof ProductInput)[]
+
 export const Product = z.object({
   sku: z.string(),
   name: z.string(),
