@@ -1,3 +1,4 @@
+import { entityAuditApp, partnerAuditApp } from './audit/app'
 import { briefingReviewApp, briefingsApp } from './briefings/app'
 import { catalogApp } from './catalog/app'
 import { directoryApp } from './directory/app'
@@ -17,4 +18,6 @@ export const createApi = (deps: Deps) =>
     '/partners/:partnerId': uploadsApp,
     '/partners/:partnerId/briefings': briefingsApp,
     '/review/briefings': briefingReviewApp,
+    '/partners/:partnerId/audit': partnerAuditApp,
+    '/audit': entityAuditApp,
   })

@@ -71,6 +71,12 @@ export const domainFunctions: DomainFunction[] = [
     ],
     table: 'read-write',
   },
+  {
+    name: 'audit',
+    entry: 'functions/audit/lambda.ts',
+    routes: ['GET /api/v1/partners/{partnerId}/audit', 'GET /api/v1/audit'],
+    table: 'read',
+  },
 ]
 
 /** Lambdas that answer events rather than HTTP: S3 uploads and schedules. */

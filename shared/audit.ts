@@ -1,16 +1,9 @@
+import type * as z from 'zod'
 import type { Actor } from './roles'
+import type { AuditEntry as AuditEntrySchema } from './schemas/audit'
 
 /** One immutable record of a state change: who, when, what, before and after. */
-export interface AuditEntry {
-  id: string
-  at: string
-  partnerId: string
-  entity: { type: string; id: string }
-  action: string
-  actor: { userId: string; email: string; role: string }
-  before: unknown
-  after: unknown
-}
+export type AuditEntry = z.infer<typeof AuditEntrySchema>
 
 export function auditEntry(input: {
   id: string

@@ -19,8 +19,14 @@ export function auditPut(db: Db, entry: AuditEntry) {
   }
 }
 
+type Page = { limit: number; cursor?: string | undefined }
+
 export const auditRepository = (db: Db) => ({
   /** newest first */
-  listForPartner: (pid: string, page: { limit: number; cursor?: string }) =>
-    queryPage<AuditEntry>(db, { pk: keys.partner(pid).PK, skBeginsWith: 'AUDIT#', ascending: false, ...page }),
+  listForPartner: (pid: string, page: Page) =>
+    queryPage<AuditEntry>(db, { ...keys.partnerAudit(pid), ascending: false, ...page }),
+
+  /** one entity's history, newest first */
+  listForEntity: (type: string, id: string, page: Page) =>
+    queryPage<AuditEntry>(db, { ...keys.auditByEntity(type, id), ascending: false, ...page }),
 })

@@ -57,7 +57,9 @@ export const keys = {
 
   audit: (pid: string, auditId: string) => ({ PK: `PARTNER#${pid}`, SK: `AUDIT#${auditId}` }),
   seedMarker: (version: string) => ({ PK: 'SEED', SK: version }),
+  partnerAudit: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'AUDIT#' }),
   auditByEntityEntry: (type: string, id: string, auditId: string) => ({ gsi1pk: `AUDIT#${type}#${id}`, gsi1sk: auditId }),
+  auditByEntity: (type: string, id: string) => ({ index: 'GSI1', pk: `AUDIT#${type}#${id}` }) as const,
 }
 
 /** Storage-only attributes (keys and what they derive from), stripped before an item becomes a domain object. */

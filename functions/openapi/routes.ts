@@ -12,6 +12,7 @@ import {
 import { ImportResult, PriceHistoryPage, Product, ProductInput, ProductPage, ProductQuery } from '../../shared/schemas/product'
 import { DocumentView, UploadRequest, UploadTicket } from '../../shared/schemas/document'
 import { Briefing, BriefingFeedQuery, BriefingInput, BriefingPage, PartnerBriefingQuery } from '../../shared/schemas/briefing'
+import { AuditPage, AuditPageQuery, EntityAuditQuery } from '../../shared/schemas/audit'
 import { Me } from '../../shared/schemas/user'
 
 /** Who may call a route; the OpenAPI document states it per operation. */
@@ -223,6 +224,24 @@ export const routeDocs: RouteDoc[] = [
     access: 'staff',
     query: BriefingFeedQuery,
     response: BriefingPage,
+  },
+  {
+    method: 'get',
+    path: '/partners/{partnerId}/audit',
+    summary: 'The partner’s audit trail, newest first',
+    tag: 'audit',
+    access: 'partner-member',
+    query: AuditPageQuery,
+    response: AuditPage,
+  },
+  {
+    method: 'get',
+    path: '/audit',
+    summary: 'One entity’s audit trail (entity=<type>:<id>)',
+    tag: 'audit',
+    access: 'staff',
+    query: EntityAuditQuery,
+    response: AuditPage,
   },
 ]
 

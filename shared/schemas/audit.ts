@@ -1,0 +1,27 @@
+import * as z from 'zod'
+import { Cursor, IsoDateTime, Limit, listOf } from './common'
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: IsoDateTime,
+  partnerId: z.string(),
+  entity: z.object({ type: z.string(), id: z.string() }),
+  action: z.string(),
+  actor: z.object({ userId: z.string(), email: z.string(), role: z.string() }),
+  before: z.unknown(),
+  after: z.unknown(),
+})
+
+export const AuditPage = listOf(AuditEntry)
+export const AuditPageQuery = z.strictObject({ limit: Limit, cursor: Cursor })
+
+/** `?entity=<type>:<id>`, e.g. `partner:lutron` or `product:lutron/RRD-6NA` */
+export const EntityAuditQuery = AuditPageQuery.extend({
+  entity: z
+    .string()
+    .regex(/^[a-z-]+:[A-Za-z0-9._/-]{1,100}$/, 'Use <type>:<id>, e.g. partner:lutron.')
+    .transform((e) => {
+      const [type, ...rest] = e.split(':')
+      return { type: type!, id: rest.join(':') }
+    }),
+})
