@@ -36,6 +36,9 @@ export async function buildWeb(opts: BuildWebOptions = {}): Promise<void> {
     outdir: assetsDir,
     entryNames: '[name]-[hash]',
     assetNames: '[name]-[hash]',
+    // screens' heavy helpers (the Markdown renderer) load on demand as separate chunks
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     sourcemap: 'linked',
     minify: opts.minify ?? false,
     metafile: true,
@@ -51,7 +54,7 @@ export async function buildWeb(opts: BuildWebOptions = {}): Promise<void> {
     written.add(basename(file.path))
   }
 
-  const entry = Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint)
+  const entry = Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint?.endsWith('src/main.tsx'))
   if (!entry) throw new Error('esbuild produced no entry bundle')
   const [scriptPath, meta] = entry
   const publicPath = (file: string) => '/' + relative(outdir, resolve(webDir, file)).split('\\').join('/')

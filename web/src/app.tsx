@@ -9,10 +9,16 @@ import { NotFoundPage } from './pages/NotFound'
 import { PartnerProfilePage } from './pages/PartnerProfile'
 import { SignInCallbackPage } from './pages/SignInCallback'
 import { SignInPage } from './pages/SignIn'
+import { StaffBriefingsPage } from './pages/staff/Briefings'
 import { StaffNewPartnerPage } from './pages/staff/NewPartner'
 import { StaffPartnerPage } from './pages/staff/PartnerDetail'
 import { StaffPartnersPage } from './pages/staff/Partners'
+import { BriefingComposerPage } from './pages/workspace/BriefingComposer'
+import { WorkspaceBriefingPage } from './pages/workspace/BriefingDetail'
+import { WorkspaceBriefingsPage } from './pages/workspace/Briefings'
+import { CatalogPage } from './pages/workspace/Catalog'
 import { WorkspaceListingPage } from './pages/workspace/Listing'
+import { NewProductPage, ProductPage } from './pages/workspace/Product'
 import { Redirect, match, useLocation } from './router'
 
 /** Only lets signed-in users with one of `roles` through; others are sent where they belong. */
@@ -30,6 +36,9 @@ function RequireRole({ roles, children }: { roles: Role[]; children: ComponentCh
 
 const PARTNER_ROLES: Role[] = ['partner-admin', 'partner-rep']
 
+const partnerOnly = (screen: ComponentChildren) => <RequireRole roles={PARTNER_ROLES}>{screen}</RequireRole>
+const staffOnly = (screen: ComponentChildren) => <RequireRole roles={['staff']}>{screen}</RequireRole>
+
 function Routes() {
   const { path } = useLocation()
   let params: Record<string, string> | null
@@ -43,6 +52,18 @@ function Routes() {
         <WorkspaceListingPage />
       </RequireRole>
     )
+  }
+  if (match('/workspace/catalog', path)) return partnerOnly(<CatalogPage />)
+  if (match('/workspace/catalog/new', path)) return partnerOnly(<NewProductPage />)
+  if ((params = match('/workspace/catalog/:sku', path))) return partnerOnly(<ProductPage sku={params.sku!} />)
+  if (match('/workspace/briefings', path)) return partnerOnly(<WorkspaceBriefingsPage />)
+  if (match('/workspace/briefings/new', path)) return partnerOnly(<BriefingComposerPage />)
+  if ((params = match('/workspace/briefings/:id', path))) return partnerOnly(<WorkspaceBriefingPage id={params.id!} />)
+  if (match('/staff/briefings', path)) return staffOnly(<StaffBriefingsPage />)
+  if ((params = match('/staff/partners/:id/catalog', path))) return staffOnly(<CatalogPage staffPartnerId={params.id!} />)
+  if ((params = match('/staff/partners/:id/catalog/new', path))) return staffOnly(<NewProductPage staffPartnerId={params.id!} />)
+  if ((params = match('/staff/partners/:id/catalog/:sku', path))) {
+    return staffOnly(<ProductPage staffPartnerId={params.id!} sku={params.sku!} />)
   }
   if (match('/staff', path)) {
     return (

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { useAuth } from '../auth/context'
+import { useFlaggedCount } from '../lib/flagged'
 import { roleLabel } from '../lib/format'
 import { Link, useLocation } from '../router'
 
@@ -8,6 +9,8 @@ export interface NavItem {
   label: string
   /** other paths that belong to this item (e.g. detail pages) */
   match?: (path: string) => boolean
+  /** a live count beside the label: briefings still awaiting staff acknowledgement */
+  badge?: 'flagged-briefings'
 }
 
 /**
@@ -28,6 +31,11 @@ export function WorkspaceShell({
   const { state, signOut } = useAuth()
   const { path } = useLocation()
   const me = state.status === 'signed-in' ? state.me : undefined
+  // the briefing feed loads the count with its first page: no separate request there
+  const flagged = useFlaggedCount(
+    nav.some((item) => item.badge === 'flagged-briefings'),
+    !path.startsWith('/staff/briefings'),
+  )
   return (
     <div class="workspace">
       <div class="workspace-header">
@@ -55,10 +63,20 @@ export function WorkspaceShell({
           <ul>
             {nav.map((item) => {
               const current = path === item.href || !!item.match?.(path)
+              const count = item.badge === 'flagged-briefings' ? flagged : undefined
               return (
                 <li key={item.href}>
                   <Link href={item.href} aria-current={current ? 'page' : undefined}>
                     {item.label}
+                    {!!count && (
+                      <span class="nav-count" data-testid="flagged-count">
+                        <span aria-hidden="true">{count}</span>
+                        <span class="visually-hidden">
+                          {' '}
+                          ({count} {count === 1 ? 'needs' : 'need'} acknowledgement)
+                        </span>
+                      </span>
+                    )}
                   </Link>
                 </li>
               )
@@ -73,10 +91,13 @@ export function WorkspaceShell({
 
 export const PARTNER_NAV: NavItem[] = [
   { href: '/workspace', label: 'Listing', match: (p) => p === '/workspace/listing' },
-  // next: Catalog, Briefings, Certifications, MDF, Leads
+  { href: '/workspace/catalog', label: 'Catalog', match: (p) => p.startsWith('/workspace/catalog/') },
+  { href: '/workspace/briefings', label: 'Briefings', match: (p) => p.startsWith('/workspace/briefings/') },
+  // next: Certifications, MDF, Leads
 ]
 
 export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Partners', match: (p) => p.startsWith('/staff/partners') },
+  { href: '/staff/briefings', label: 'Briefings', badge: 'flagged-briefings', match: (p) => p.startsWith('/staff/briefings/') },
   // next: Reviews, Leads, Dashboard, Audit
 ]

@@ -1,4 +1,4 @@
-import { categoryLabel, statusLabel, tierLabel } from '../lib/format'
+import { categoryLabel, kindLabel, lifecycleLabel, statusLabel, tierLabel } from '../lib/format'
 
 export function TierBadge({ tier }: { tier: string }) {
   return <span class={`badge badge--tier badge--${tier}`}>{tierLabel(tier)}</span>
@@ -34,6 +34,49 @@ export function CategoryTag({ category }: { category: string }) {
     <span class="category">
       <CategoryIcon category={category} />
       {categoryLabel(category)}
+    </span>
+  )
+}
+
+export function LifecycleBadge({ lifecycle }: { lifecycle: string }) {
+  return <span class={`badge badge--lifecycle badge--${lifecycle}`}>{lifecycleLabel(lifecycle)}</span>
+}
+
+export function KindBadge({ kind }: { kind: string }) {
+  return <span class={`badge badge--kind badge--kind-${kind}`}>{kindLabel(kind)}</span>
+}
+
+/** The acknowledgement state of a briefing, for partner and staff lists. */
+export function AckMarker({
+  briefing,
+  staff,
+}: {
+  briefing: { requiresAck: boolean; flagged: boolean; acknowledgedByMe?: boolean; acknowledgements: unknown[] }
+  staff?: boolean
+}) {
+  if (briefing.flagged) {
+    return (
+      <span class="marker marker--flagged">
+        <svg viewBox="0 0 20 20" aria-hidden="true">
+          <path d="M10 2.5 18.5 17h-17L10 2.5Z" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linejoin="round" />
+          <path d="M10 8v4M10 14.3v.2" stroke="currentColor" stroke-width="1.9" stroke-linecap="round" />
+        </svg>
+        Needs acknowledgement
+      </span>
+    )
+  }
+  if (staff && briefing.acknowledgedByMe) return <AckedMarker label="Acknowledged by you" />
+  if (briefing.acknowledgements.length > 0) return <AckedMarker label={staff ? 'Acknowledged by the team' : 'Acknowledged by HomeAIQ'} />
+  return null
+}
+
+function AckedMarker({ label }: { label: string }) {
+  return (
+    <span class="marker marker--acked">
+      <svg viewBox="0 0 20 20" aria-hidden="true">
+        <path d="M5 10.5 8.5 14 15 6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+      </svg>
+      {label}
     </span>
   )
 }

@@ -40,13 +40,15 @@ export function ErrorState({
   )
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ComponentChildren }) {
+export function EmptyState({ title, icon, children }: { title: string; icon?: ComponentChildren; children?: ComponentChildren }) {
   return (
     <div class="state state--empty">
-      <svg class="state__icon" viewBox="0 0 24 24" aria-hidden="true">
-        <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="1.8" />
-        <path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-      </svg>
+      {icon ?? (
+        <svg class="state__icon" viewBox="0 0 24 24" aria-hidden="true">
+          <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="1.8" />
+          <path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+        </svg>
+      )}
       <h2 class="state__title">{title}</h2>
       {children}
     </div>

@@ -1,6 +1,6 @@
 import { TIER_TERMS } from '../../../shared/partners/terms'
 import type { BpsRange } from '../../../shared/partners/terms'
-import type { PartnerCategory, PartnerStatus, PartnerTier, Role } from '../api/types'
+import type { BriefingKind, Lifecycle, PartnerCategory, PartnerStatus, PartnerTier, Protocol, Role } from '../api/types'
 
 export const CATEGORIES = [
   'lighting-control',
@@ -96,3 +96,105 @@ export function formatDate(iso: string): string {
 }
 
 export { TIER_TERMS }
+
+/* ---------- catalog and briefings ---------- */
+
+export const LIFECYCLES = ['active', 'announced', 'discontinued'] as const satisfies readonly Lifecycle[]
+export const PROTOCOLS = ['matter', 'thread', 'zigbee', 'z-wave', 'wi-fi', 'poe', 'proprietary-api'] as const satisfies readonly Protocol[]
+export const BRIEFING_KINDS = [
+  'new-product',
+  'firmware',
+  'end-of-life',
+  'price-change',
+  'safety-notice',
+  'roadmap',
+] as const satisfies readonly BriefingKind[]
+
+const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
+  active: 'Active',
+  announced: 'Announced',
+  discontinued: 'Discontinued',
+}
+const PROTOCOL_LABELS: Record<Protocol, string> = {
+  matter: 'Matter',
+  thread: 'Thread',
+  zigbee: 'Zigbee',
+  'z-wave': 'Z-Wave',
+  'wi-fi': 'Wi-Fi',
+  poe: 'PoE',
+  'proprietary-api': 'Proprietary API',
+}
+const KIND_LABELS: Record<BriefingKind, string> = {
+  'new-product': 'New product',
+  firmware: 'Firmware',
+  'end-of-life': 'End of life',
+  'price-change': 'Price change',
+  'safety-notice': 'Safety notice',
+  roadmap: 'Roadmap',
+}
+
+export const lifecycleLabel = (value: string) => LIFECYCLE_LABELS[value as Lifecycle] ?? value
+export const protocolLabel = (value: string) => PROTOCOL_LABELS[value as Protocol] ?? value
+export const kindLabel = (value: string) => KIND_LABELS[value as BriefingKind] ?? value
+
+export const isLifecycle = (value: string | null): value is Lifecycle =>
+  !!value && (LIFECYCLES as readonly string[]).includes(value)
+export const isProtocol = (value: string | null): value is Protocol => !!value && (PROTOCOLS as readonly string[]).includes(value)
+export const isBriefingKind = (value: string | null): value is BriefingKind =>
+  !!value && (BRIEFING_KINDS as readonly string[]).includes(value)
+
+/** Kinds HomeAIQ staff must acknowledge (shared/briefings/rules.ts `requiresAck`). */
+export const kindRequiresAck = (kind: string) => kind === 'safety-notice' || kind === 'end-of-life'
+/** Kinds that must name the affected SKUs. */
+export const kindNeedsSkus = (kind: string) => kind === 'end-of-life' || kind === 'price-change'
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
+
+/** 12995 -> "$129.95" */
+export const formatMoney = (cents: number) => usd.format(cents / 100)
+
+/** "$1,299.95", "1299.9", "1299" -> cents; undefined when it is not an amount of money. */
+export function parseMoney(text: string): number | undefined {
+  const clean = text.replace(/[$,\s]/g, '')
+  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return undefined
+  const [whole, fraction = ''] = clean.split('.')
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+}
+
+/** cents -> "129.95" for an input field */
+export const centsToInput = (cents: number) => (cents / 100).toFixed(2)
+
+/** "2026-05-01" -> "May 1, 2026" (a calendar day: no time-zone shift) */
+export function formatDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  if (Number.isNaN(date.getTime())) return day
+  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+}
+
+/** "May 1, 2026, 3:04 PM" */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return date.toLocaleString('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+}
+
+/** "3:04 PM" */
+export function formatTime(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  return date.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })
+}
+
+/** Today as YYYY-MM-DD in the user's time zone. */
+export function today(): string {
+  const now = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** 1536 -> "1.5 KB" */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Number((bytes / 1024).toFixed(1))} KB`
+  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`
+}

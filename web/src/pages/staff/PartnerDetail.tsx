@@ -371,11 +371,19 @@ export function StaffPartnerPage({ id }: { id: string }) {
                 <span class="muted">{categoryLabel(record.data.category)}</span>
               </div>
             </div>
-            {record.data.status === 'active' && (
-              <Link href={`/partners/${encodeURIComponent(record.data.id)}`} class="button button--secondary">
-                Public profile
+            <div class="content-header__actions">
+              <Link href={`/staff/partners/${encodeURIComponent(record.data.id)}/catalog`} class="button button--secondary">
+                Catalog
               </Link>
-            )}
+              <Link href={`/staff/briefings?partner=${encodeURIComponent(record.data.id)}`} class="button button--secondary">
+                Briefings
+              </Link>
+              {record.data.status === 'active' && (
+                <Link href={`/partners/${encodeURIComponent(record.data.id)}`} class="button button--secondary">
+                  Public profile
+                </Link>
+              )}
+            </div>
           </div>
           {flash && (
             <div class="flash" role="status">

@@ -1,0 +1,352 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPortal, type RunningPortal } from '../../functions/local/portal'
+import { checkA11y, launchBrowser, screenshot } from '../helpers/browser'
+
+/**
+ * Catalog and briefings as partner reps and HomeAIQ staff use them, in headless Chromium
+ * against the real local runtime (DynamoDB Local, s3rver with its upload check, the built web).
+ * The tests run in order: the staff test acknowledges the notice the rep publishes.
+ */
+
+let portal: RunningPortal
+let browser: Browser
+let dataDir: string
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'portal-browser-catalog-'))
+  ;[portal, browser] = await Promise.all([
+    startPortal({ dataDir, inMemory: true, webDir: join(dataDir, 'web') }),
+    launchBrowser(),
+  ])
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined)
+  await browser?.close()
+  await portal?.stop()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function newPage(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true })
+  context.setDefaultTimeout(10_000)
+  contexts.push(context)
+  const page = await context.newPage()
+  page.on('pageerror', (error) => {
+    throw error
+  })
+  return page
+}
+
+const url = (path: string) => portal.url + path
+
+async function expectAccessible(page: Page, screen: string) {
+  const violations = await checkA11y(page)
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+}
+
+/** The page never scrolls sideways; on failure, names the elements that stick out. */
+async function expectNoOverflow(page: Page, screen: string) {
+  const { overflow, culprits } = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    culprits: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 8)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}#${el.id}`),
+  }))
+  expect(overflow, `${screen} scrolls sideways: ${culprits.join(', ')}`).toBeLessThanOrEqual(0)
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(url('/sign-in'))
+  await page.getByRole('button', { name: new RegExp(email.replace(/[.]/g, '\\.')) }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
+}
+
+const HEADER = 'sku,name,category,msrpCents,mapCents,lifecycle,protocols,leadTimeDays'
+const BAD_CSV = [
+  HEADER,
+  'RRD-6NA,RadioRA 3 in-wall dimmer,lighting-control,12995,11995,active,proprietary-api,5',
+  'PD-6WCL,Caséta smart dimmer,lighting-control,6995,7995,active,matter|thread,3',
+  'HQP7-RF,HomeWorks QSX processor,lighting-control,99900,89900,announced,poe,30',
+].join('\n')
+const GOOD_CSV = BAD_CSV.replace('6995,7995', '6995,5995')
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** The SKUs of the catalog table, top to bottom. */
+async function tableSkus(page: Page): Promise<string[]> {
+  return (await page.locator('table.table--products tbody th').allTextContents()).map((t) => t.trim())
+}
+
+const NOTICE_TITLE = 'Stop installing RRD-6NA dimmers from batch 42'
+
+describe('product catalog', () => {
+  it('lets a rep import a CSV (a bad row changes nothing), sort, edit a price and see its history', async () => {
+    const page = await newPage(1280)
+    await signIn(page, 'rep@lutron.example')
+    await page.getByRole('navigation', { name: 'Partner workspace sections' }).getByRole('link', { name: 'Catalog' }).click()
+    await page.waitForURL(url('/workspace/catalog'))
+    await page.getByRole('heading', { name: 'No products yet' }).waitFor()
+    expect(await page.getByRole('link', { name: 'Download the CSV template' }).getAttribute('download')).toMatch(/\.csv$/)
+    await expectAccessible(page, 'catalog empty')
+    await screenshot(page, 'catalog-empty-1280')
+
+    // a file with MAP above MSRP on line 3: the report names the line and column; nothing is written
+    await page.getByRole('button', { name: 'Import a CSV' }).click()
+    await page.locator('#catalog-import-file').setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) })
+    await page.getByText('3 products to import').waitFor()
+    await page.getByRole('button', { name: 'Import 3 products' }).click()
+    await page.getByText('Nothing was imported', { exact: true }).waitFor()
+    await page.getByText('1 row has a problem, so no product was added or changed.').waitFor()
+    const report = page.getByRole('table', { name: /Rows to fix in lutron\.csv/ })
+    const row = report.getByRole('row', { name: /mapCents/ })
+    expect((await row.getByRole('rowheader').textContent())?.trim()).toBe('3')
+    expect(await row.textContent()).toContain('MAP cannot exceed MSRP.')
+    expect(await report.locator('tbody tr').count()).toBe(1)
+    expect(await page.getByRole('heading', { name: 'No products yet' }).isVisible()).toBe(true)
+    await expectAccessible(page, 'catalog import errors')
+    await screenshot(page, 'catalog-import-errors-1280')
+
+    // the fixed file imports: 3 created, and the table shows them (sorted by SKU)
+    await page.locator('#catalog-import-file').setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) })
+    await page.getByRole('button', { name: 'Import 3 products' }).click()
+    await page.getByText('Import complete').waitFor()
+    expect(await page.getByRole('status').filter({ hasText: 'Import complete' }).textContent()).toContain('3 created')
+    await page.locator('table.table--products').waitFor()
+    expect(await tableSkus(page)).toEqual(['HQP7-RF', 'PD-6WCL', 'RRD-6NA'])
+
+    // sort by MSRP, then the other way round
+    const msrp = page.getByRole('columnheader', { name: 'MSRP' })
+    await msrp.getByRole('button').click()
+    expect(await msrp.getAttribute('aria-sort')).toBe('ascending')
+    expect(await tableSkus(page)).toEqual(['PD-6WCL', 'RRD-6NA', 'HQP7-RF'])
+    await msrp.getByRole('button').click()
+    expect(await msrp.getAttribute('aria-sort')).toBe('descending')
+    expect(await tableSkus(page)).toEqual(['HQP7-RF', 'RRD-6NA', 'PD-6WCL'])
+    await page.getByRole('status').filter({ hasText: 'sorted by MSRP, high to low' }).waitFor()
+    await page.getByRole('button', { name: 'Close import' }).click()
+
+    // filters narrow the list on the server
+    await page.getByLabel('Lifecycle').selectOption('announced')
+    await page.waitForURL(/lifecycle=announced/)
+    await page.getByRole('status').filter({ hasText: '1 product' }).waitFor()
+    expect(await tableSkus(page)).toEqual(['HQP7-RF'])
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await page.getByRole('status').filter({ hasText: '3 products' }).waitFor()
+    await expectAccessible(page, 'catalog')
+    await screenshot(page, 'catalog-1280')
+
+    // the export re-imports unchanged: the same columns, one row per product
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+    expect(download.suggestedFilename()).toBe('lutron-catalog.csv')
+    const exported = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/)
+    expect(exported[0]).toContain('sku,name,category')
+    expect(exported).toHaveLength(4)
+
+    // edit a price: the client refuses MAP above MSRP, then the save lands in the price history
+    await page.getByRole('link', { name: 'RRD-6NA' }).click()
+    await page.waitForURL(url('/workspace/catalog/RRD-6NA'))
+    await page.getByRole('heading', { level: 1, name: 'RadioRA 3 in-wall dimmer' }).waitFor()
+    await page.getByRole('table', { name: /Price changes/ }).waitFor()
+    await page.getByLabel('MAP (USD)').fill('149.95')
+    await page.getByRole('button', { name: 'Save product' }).click()
+    await page.locator('#product-map-error').filter({ hasText: 'MAP cannot exceed MSRP.' }).waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('product-map')
+    await page.getByLabel('MSRP (USD)').fill('139.95')
+    await page.getByLabel('MAP (USD)').fill('129.95')
+    // with a spec sheet: uploaded to the bucket, checked (magic bytes), then attached on save
+    await page.locator('#product-spec-sheet').setInputFiles({ name: 'rrd-6na-spec.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await page.locator('.file-row').filter({ hasText: 'rrd-6na-spec.pdf' }).getByText('Ready').waitFor({ timeout: 15_000 })
+    await page.getByRole('button', { name: 'Save product' }).click()
+    await page.getByRole('status').filter({ hasText: 'Product saved' }).waitFor()
+    await page.locator('.file-row').filter({ hasText: 'rrd-6na-spec.pdf' }).getByRole('button', { name: 'Download spec sheet' }).waitFor()
+    const history = page.getByRole('table', { name: /Price changes for RRD-6NA/ })
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(2)
+    const newest = await history.locator('tbody tr').first().textContent()
+    expect(newest).toContain('$139.95')
+    expect(newest).toContain('$129.95')
+    expect(newest).toContain('rep@lutron.example')
+    expect(await history.locator('tbody tr').nth(1).textContent()).toContain('$129.95')
+    await expectAccessible(page, 'product')
+    await screenshot(page, 'product-1280')
+
+    // delete with confirmation: Cancel keeps it, Delete removes it and returns to the catalog
+    await page.goto(url('/workspace/catalog/HQP7-RF'))
+    await page.getByRole('button', { name: 'Delete product' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Delete HQP7-RF?' })
+    await dialog.waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel')
+    await expectAccessible(page, 'delete dialog')
+    await screenshot(page, 'product-delete-1280')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('button', { name: 'Delete product' }).click()
+    await dialog.getByRole('button', { name: 'Delete product' }).click()
+    await page.waitForURL(url('/workspace/catalog'))
+    await page.getByText('HQP7-RF (HomeWorks QSX processor) was deleted from the catalog.').waitFor()
+    await page.getByRole('status').filter({ hasText: '2 products' }).waitFor()
+    expect(await tableSkus(page)).toEqual(['PD-6WCL', 'RRD-6NA'])
+
+    await page.goto(url('/workspace/catalog/new'))
+    await page.getByRole('heading', { level: 1, name: 'Add a product' }).waitFor()
+    await page.getByRole('button', { name: 'Add product' }).click()
+    await page.getByText('Please correct these fields').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('product-sku')
+    await expectAccessible(page, 'new product with errors')
+
+    const narrow = await newPage(375)
+    await signIn(narrow, 'rep@lutron.example')
+    await narrow.goto(url('/workspace/catalog'))
+    await narrow.locator('table.table--products').waitFor()
+    await expectNoOverflow(narrow, 'catalog 375')
+    await expectAccessible(narrow, 'catalog 375')
+    await screenshot(narrow, 'catalog-375')
+    await narrow.getByRole('button', { name: 'Import CSV' }).click()
+    await narrow.locator('#catalog-import-file').setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) })
+    await narrow.getByRole('button', { name: 'Import 3 products' }).click()
+    await narrow.getByRole('table', { name: /Rows to fix/ }).waitFor()
+    await expectNoOverflow(narrow, 'catalog import errors 375')
+    await expectAccessible(narrow, 'catalog import errors 375')
+    await screenshot(narrow, 'catalog-import-errors-375')
+    await narrow.goto(url('/workspace/catalog/RRD-6NA'))
+    await narrow.getByRole('table', { name: /Price changes/ }).waitFor()
+    await expectNoOverflow(narrow, 'product 375')
+    await expectAccessible(narrow, 'product 375')
+    await screenshot(narrow, 'product-375')
+  })
+})
+
+describe('briefings', () => {
+  it('lets a rep publish a safety notice with a checked PDF attachment and a live Markdown preview', async () => {
+    const page = await newPage(1280)
+    await signIn(page, 'rep@lutron.example')
+    await page.goto(url('/workspace/briefings'))
+    await page.getByRole('heading', { name: 'No briefings yet' }).waitFor()
+    await expectAccessible(page, 'briefings empty')
+    await page.getByRole('link', { name: 'New briefing' }).click()
+    await page.waitForURL(url('/workspace/briefings/new'))
+
+    await page.getByLabel('Kind').selectOption('safety-notice')
+    await page.getByText('Safety notices need acknowledgement').waitFor()
+    await page.getByLabel('Title').fill(NOTICE_TITLE)
+    await page.getByLabel(/Affected SKUs/).fill('rrd-6na')
+    await page.getByLabel('Body').fill('## What to do\n\nStop installing units from **batch 42** and [call support](https://www.lutron.com/support).\n\n- Check the label\n- Return affected units')
+    const preview = page.getByTestId('briefing-preview')
+    await preview.getByRole('heading', { level: 2, name: 'What to do' }).waitFor()
+    expect(await preview.locator('strong').textContent()).toBe('batch 42')
+    expect(await preview.getByRole('listitem').count()).toBe(2)
+
+    // a PNG renamed .pdf is refused by the upload check; a real PDF becomes ready
+    await page.locator('#briefing-attachments').setInputFiles([
+      { name: 'photo.pdf', mimeType: 'application/pdf', buffer: PNG },
+      { name: 'recall-notice.pdf', mimeType: 'application/pdf', buffer: PDF },
+    ])
+    const files = page.getByRole('list', { name: 'Attachments' }).getByRole('listitem')
+    const attachment = files.filter({ hasText: 'recall-notice.pdf' })
+    await attachment.getByText('Ready').waitFor({ timeout: 15_000 })
+    const fake = files.filter({ hasText: 'photo.pdf' })
+    await fake.getByText(/Rejected: The file is not a application\/pdf/).waitFor({ timeout: 15_000 })
+    await page.getByRole('button', { name: 'Publish briefing' }).click()
+    await page.locator('#briefing-attachments-error').filter({ hasText: 'Remove the files that were not accepted.' }).waitFor()
+    await expectAccessible(page, 'composer with a rejected file')
+    await fake.getByRole('button', { name: 'Remove photo.pdf' }).click()
+    await expect.poll(() => files.count()).toBe(1)
+    expect(await page.locator('#briefing-attachments-error').count()).toBe(0)
+    await expectAccessible(page, 'composer')
+    await screenshot(page, 'briefing-composer-1280')
+
+    await page.getByRole('button', { name: 'Publish briefing' }).click()
+    await page.waitForURL(/\/workspace\/briefings\/[0-9A-Z]{26}$/)
+    await page.getByRole('heading', { level: 1, name: NOTICE_TITLE }).waitFor()
+    await page.getByText('Briefing published.').waitFor()
+    expect(await page.getByText('Needs acknowledgement').first().isVisible()).toBe(true)
+    expect(await page.locator('.briefing-body .markdown strong').textContent()).toBe('batch 42')
+    await page.getByRole('button', { name: 'Download recall-notice.pdf' }).waitFor()
+    await expectAccessible(page, 'briefing detail')
+    await screenshot(page, 'briefing-detail-1280')
+
+    await page.getByRole('link', { name: 'Briefings', exact: true }).first().click()
+    await page.getByRole('link', { name: NOTICE_TITLE }).waitFor()
+    await expectAccessible(page, 'briefings')
+    await screenshot(page, 'briefings-1280')
+
+    const narrow = await newPage(375)
+    await signIn(narrow, 'rep@lutron.example')
+    await narrow.goto(url('/workspace/briefings/new'))
+    await narrow.getByLabel('Body').fill('**Stacked** preview on a phone')
+    await narrow.getByTestId('briefing-preview').locator('strong').waitFor()
+    await expectNoOverflow(narrow, 'composer 375')
+    await expectAccessible(narrow, 'composer 375')
+    await screenshot(narrow, 'briefing-composer-375')
+  })
+
+  it('lets staff acknowledge the notice from the feed, which clears the flagged count', async () => {
+    const page = await newPage(1280)
+    await signIn(page, 'staff@homeaiq.example')
+    await page.waitForURL(url('/staff'))
+    const nav = page.getByRole('navigation', { name: 'Staff workspace sections' })
+    const badge = nav.getByTestId('flagged-count')
+    await expect.poll(() => badge.textContent()).toContain('1')
+
+    await nav.getByRole('link', { name: /Briefings/ }).click()
+    await page.waitForURL(url('/staff/briefings'))
+    const summary = page.getByTestId('flag-summary')
+    await expect.poll(() => summary.textContent()).toMatch(/^1\s*notice needs acknowledgement/)
+    const item = page.getByRole('article', { name: NOTICE_TITLE })
+    await item.waitFor()
+    expect(await item.textContent()).toContain('Lutron Electronics')
+    expect(await item.getByText('Needs acknowledgement').isVisible()).toBe(true)
+    expect(await item.getByText('Safety notice').isVisible()).toBe(true)
+
+    await item.getByRole('button', { name: /Read briefing/ }).click()
+    await item.getByRole('heading', { name: 'What to do' }).waitFor()
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      item.getByRole('button', { name: 'Download recall-notice.pdf' }).click(),
+    ])
+    expect(file.suggestedFilename()).toBe('recall-notice.pdf')
+    expect(readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-')
+    await expectAccessible(page, 'staff briefings')
+    await screenshot(page, 'staff-briefings-1280')
+
+    await item.getByRole('button', { name: /^Acknowledge/ }).click()
+    await item.getByText('Acknowledged by you').waitFor()
+    expect(await item.getByRole('button', { name: /^Acknowledge/ }).count()).toBe(0)
+    await expect.poll(() => summary.textContent()).toMatch(/^0\s*notices need acknowledgement/)
+    await expect.poll(() => badge.count()).toBe(0)
+    await expectAccessible(page, 'staff briefings acknowledged')
+
+    // "not acknowledged by me" now has nothing for this user
+    await page.getByLabel('Only briefings I have not acknowledged').check()
+    await page.waitForURL(/unacknowledged=true/)
+    await page.getByRole('heading', { name: 'No briefings match' }).waitFor()
+
+    // the staff view of a partner's catalog adds HomeAIQ's dealer cost (Lutron: 32% off MSRP)
+    await page.goto(url('/staff/partners/lutron'))
+    await page.getByRole('link', { name: 'Catalog', exact: true }).last().click()
+    await page.waitForURL(url('/staff/partners/lutron/catalog'))
+    const row = page.getByRole('row', { name: /RRD-6NA/ })
+    await row.waitFor()
+    expect(await page.getByRole('columnheader', { name: 'Dealer cost' }).isVisible()).toBe(true)
+    expect(await row.textContent()).toContain('$95.17')
+    await expectAccessible(page, 'staff catalog')
+    await screenshot(page, 'staff-catalog-1280')
+
+    const narrow = await newPage(375)
+    await signIn(narrow, 'staff@homeaiq.example')
+    await narrow.goto(url('/staff/briefings'))
+    await narrow.getByRole('article', { name: NOTICE_TITLE }).waitFor()
+    await expectNoOverflow(narrow, 'staff briefings 375')
+    await expectAccessible(narrow, 'staff briefings 375')
+    await screenshot(narrow, 'staff-briefings-375')
+  })
+})

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks'
+import { describeError } from '../api/client'
+import type { Briefing } from '../api/types'
+import { openDownload } from '../lib/upload'
+
+const TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+  'image/webp': 'WebP image',
+}
+
+/** A published briefing's body (sanitized HTML from the API) and its attachments. */
+export function BriefingContent({ briefing, headingLevel = 2 }: { briefing: Briefing; headingLevel?: 2 | 3 }) {
+  const [busy, setBusy] = useState<string>()
+  const [error, setError] = useState<string>()
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+
+  async function download(documentId: string) {
+    setBusy(documentId)
+    setError(undefined)
+    try {
+      await openDownload(briefing.partnerId, documentId)
+    } catch (err) {
+      setError(describeError(err))
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  return (
+    <>
+      {/* bodyHtml is rendered by the API with markdown-it (raw HTML disabled, unsafe links dropped) */}
+      <div class="markdown prose" dangerouslySetInnerHTML={{ __html: briefing.bodyHtml }} />
+      {briefing.attachments.length > 0 && (
+        <div class="attachments">
+          <Heading class="attachments__title">Attachments</Heading>
+          <ul class="file-list">
+            {briefing.attachments.map((a) => (
+              <li key={a.documentId} class="file-row">
+                <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
+                  <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+                </svg>
+                <span class="file-row__name">
+                  {a.filename} <span class="muted small">{TYPE_LABELS[a.contentType] ?? a.contentType}</span>
+                </span>
+                <span class="file-row__actions">
+                  <button
+                    type="button"
+                    class="button button--secondary button--small"
+                    onClick={() => download(a.documentId)}
+                    disabled={busy === a.documentId}
+                  >
+                    {busy === a.documentId ? 'Preparing…' : 'Download'}
+                    <span class="visually-hidden"> {a.filename}</span>
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div role="alert">
+            {error && <p class="field__error">{error}</p>}
+          </div>
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,84 @@
+import type { ComponentChildren } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
+
+/**
+ * A confirmation in a native modal <dialog>: the browser traps focus, Escape cancels, and focus
+ * returns to the control that opened it. The safe choice (Cancel) has focus first.
+ */
+export function ConfirmDialog({
+  id,
+  open,
+  title,
+  confirmLabel,
+  busyLabel,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  id: string
+  open: boolean
+  title: string
+  confirmLabel: string
+  busyLabel?: string
+  busy?: boolean
+  error?: string | undefined
+  onConfirm: () => void
+  onCancel: () => void
+  children?: ComponentChildren
+}) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const opener = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    if (open && !element.open) {
+      opener.current = document.activeElement as HTMLElement | null
+      element.showModal()
+    } else if (!open && element.open) {
+      element.close()
+      opener.current?.focus()
+    }
+  }, [open])
+
+  return (
+    <dialog
+      ref={dialog}
+      id={id}
+      class="dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onCancel={(event) => {
+        event.preventDefault()
+        if (!busy) onCancel()
+      }}
+    >
+      <h2 id={`${id}-title`} class="dialog__title">
+        {title}
+      </h2>
+      <div id={`${id}-body`} class="dialog__body">
+        {children}
+      </div>
+      <div role="alert">
+        {error && (
+          <p class="field__error">
+            <svg viewBox="0 0 20 20" aria-hidden="true">
+              <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
+              <path d="M10 5.5v5.5M10 14v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            </svg>
+            {error}
+          </p>
+        )}
+      </div>
+      <div class="dialog__actions">
+        <button type="button" class="button button--secondary" autoFocus onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" class="button button--danger" onClick={onConfirm} disabled={busy}>
+          {busy ? (busyLabel ?? 'Working…') : confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  )
+}

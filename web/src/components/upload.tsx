@@ -1,0 +1,145 @@
+import type { ComponentChildren } from 'preact'
+import { useRef, useState } from 'preact/hooks'
+import { describeUpload, type UploadState } from '../lib/upload'
+
+/**
+ * A file input with a drop zone around it. The real input stays in the page (visually hidden,
+ * focusable) and its label is the visible "Choose file" button, so keyboard and screen-reader
+ * users get the native picker; dropping files is a shortcut for pointer users.
+ */
+export function FilePicker({
+  id,
+  buttonLabel,
+  prompt,
+  accept,
+  multiple,
+  hint,
+  error,
+  disabled,
+  compact,
+  onFiles,
+}: {
+  id: string
+  buttonLabel: ComponentChildren
+  /** text beside the button, e.g. "Drag a CSV file here, or" */
+  prompt?: string
+  accept: string
+  multiple?: boolean
+  hint?: ComponentChildren
+  error?: string | undefined
+  disabled?: boolean
+  compact?: boolean
+  onFiles: (files: File[]) => void
+}) {
+  const [over, setOver] = useState(false)
+  const depth = useRef(0)
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
+  const take = (list: FileList | null | undefined) => {
+    const files = Array.from(list ?? [])
+    if (files.length) onFiles(multiple ? files : files.slice(0, 1))
+  }
+  return (
+    <div
+      class={`drop-zone${over ? ' drop-zone--over' : ''}${compact ? ' drop-zone--compact' : ''}${error ? ' drop-zone--invalid' : ''}`}
+      onDragEnter={(event) => {
+        event.preventDefault()
+        depth.current += 1
+        setOver(true)
+      }}
+      onDragOver={(event) => {
+        event.preventDefault()
+        if (event.dataTransfer) event.dataTransfer.dropEffect = disabled ? 'none' : 'copy'
+      }}
+      onDragLeave={() => {
+        depth.current = Math.max(0, depth.current - 1)
+        if (depth.current === 0) setOver(false)
+      }}
+      onDrop={(event) => {
+        event.preventDefault()
+        depth.current = 0
+        setOver(false)
+        if (!disabled) take(event.dataTransfer?.files)
+      }}
+    >
+      <svg class="drop-zone__icon" viewBox="0 0 24 24" aria-hidden="true">
+        <path
+          d="M12 15V4m0 0L8 8m4-4 4 4M5 14v4a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-4"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.8"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
+      </svg>
+      <div class="drop-zone__text">
+        {prompt && <span aria-hidden="true">{prompt} </span>}
+        <input
+          id={id}
+          name={id}
+          class="file-input"
+          type="file"
+          accept={accept}
+          multiple={multiple}
+          disabled={disabled}
+          aria-describedby={described || undefined}
+          aria-invalid={error ? 'true' : undefined}
+          onChange={(event) => {
+            const input = event.currentTarget
+            take(input.files)
+            input.value = '' // choosing the same (fixed) file again fires change again
+          }}
+        />
+        <label for={id} class={`button button--secondary button--small${disabled ? ' is-disabled' : ''}`}>
+          {buttonLabel}
+        </label>
+        {hint && (
+          <p class="drop-zone__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
+      </div>
+      {error && (
+        <p class="field__error drop-zone__error" id={`${id}-error`}>
+          <svg viewBox="0 0 20 20" aria-hidden="true">
+            <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
+            <path d="M10 5.5v5.5M10 14v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          </svg>
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** Progress and verdict of one upload: a progress bar while sending and checking, then the outcome. */
+export function UploadStatus({ state, label }: { state: UploadState; label: string }) {
+  const text = describeUpload(state)
+  if (state.phase === 'uploading' || state.phase === 'checking') {
+    return (
+      <div class="upload-status upload-status--busy">
+        {state.phase === 'uploading' ? (
+          <progress max={1} value={state.fraction} aria-label={`${label}: upload progress`} />
+        ) : (
+          <progress aria-label={`${label}: checking the file`} />
+        )}
+        <span class="upload-status__text">{text}</span>
+      </div>
+    )
+  }
+  const tone = state.phase === 'ready' ? 'ok' : 'bad'
+  return (
+    <div class={`upload-status upload-status--${tone}`}>
+      <svg viewBox="0 0 20 20" aria-hidden="true">
+        {tone === 'ok' ? (
+          <path d="M5 10.5 8.5 14 15 6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        ) : (
+          <>
+            <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
+            <path d="M10 5.5v5.5M10 14v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          </>
+        )}
+      </svg>
+      <span class="upload-status__text">{text}</span>
+    </div>
+  )
+}

@@ -1,0 +1,161 @@
+import { ApiError, describeError, sendWithProgress } from '../api/client'
+import { api } from '../api/endpoints'
+import type { DocumentType, PortalDocumentView, UploadPurpose } from '../api/types'
+import { fileSize } from './format'
+
+/**
+ * Document uploads as the API hands them out: ask for a presigned POST, send the file straight
+ * to the bucket with XMLHttpRequest (for progress), then wait for the upload check (magic bytes)
+ * to mark the document ready or rejected.
+ */
+
+const MB = 1024 * 1024
+const IMAGES: DocumentType[] = ['image/png', 'image/jpeg', 'image/webp']
+
+/** Mirrors shared/uploads/rules.ts UPLOAD_RULES (the API enforces it; this only spares a round trip). */
+export const UPLOAD_LIMITS: Partial<Record<UploadPurpose, { types: DocumentType[]; maxBytes: number; accept: string; describe: string }>> = {
+  'spec-sheet': { types: ['application/pdf'], maxBytes: 25 * MB, accept: '.pdf,application/pdf', describe: 'PDF, up to 25 MB' },
+  'briefing-attachment': {
+    types: ['application/pdf', ...IMAGES],
+    maxBytes: 25 * MB,
+    accept: '.pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp',
+    describe: 'PDF, PNG, JPEG or WebP, up to 25 MB each',
+  },
+}
+
+const BY_EXTENSION: Record<string, DocumentType> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  csv: 'text/csv',
+}
+
+function contentTypeOf(file: File): DocumentType | undefined {
+  if (file.type && (Object.values(BY_EXTENSION) as string[]).includes(file.type)) return file.type as DocumentType
+  return BY_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? '']
+}
+
+export type UploadState =
+  | { phase: 'uploading'; fraction: number }
+  | { phase: 'checking' }
+  | { phase: 'ready'; document: PortalDocumentView }
+  | { phase: 'rejected'; reason: string }
+  | { phase: 'failed'; message: string }
+
+/** A reason the file cannot be uploaded for this purpose, before anything is sent. */
+export function uploadProblem(purpose: UploadPurpose, file: File): string | undefined {
+  const limits = UPLOAD_LIMITS[purpose]
+  const type = contentTypeOf(file)
+  if (limits && (!type || !limits.types.includes(type))) return `${file.name} is not a file type this field takes (${limits.describe}).`
+  if (limits && file.size > limits.maxBytes) return `${file.name} is ${fileSize(file.size)}; the limit is ${fileSize(limits.maxBytes)}.`
+  if (file.size === 0) return `${file.name} is empty.`
+  return undefined
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        reject(new DOMException('Cancelled', 'AbortError'))
+      },
+      { once: true },
+    )
+  })
+
+/**
+ * Uploads one file and reports each phase through `report`; resolves with the final state
+ * (ready, rejected or failed: it never throws, except when `signal` aborts).
+ */
+export async function uploadDocument(
+  partnerId: string,
+  purpose: UploadPurpose,
+  file: File,
+  report: (state: UploadState) => void,
+  signal?: AbortSignal,
+): Promise<UploadState> {
+  const finish = (state: UploadState) => {
+    report(state)
+    return state
+  }
+  const problem = uploadProblem(purpose, file)
+  if (problem) return finish({ phase: 'failed', message: problem })
+  try {
+    report({ phase: 'uploading', fraction: 0 })
+    const ticket = await api.requestUpload(partnerId, {
+      purpose,
+      contentType: contentTypeOf(file)!,
+      size: file.size,
+      filename: file.name,
+    })
+    const form = new FormData()
+    for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value)
+    form.append('file', file)
+    await sendWithProgress(ticket.url, form, {
+      api: false,
+      onProgress: (fraction) => report({ phase: 'uploading', fraction }),
+      ...(signal ? { signal } : {}),
+    })
+    report({ phase: 'checking' })
+    // the check runs on the bucket's upload event: usually well under a second
+    const deadline = Date.now() + 30_000
+    for (let delay = 250; ; delay = Math.min(delay * 1.5, 2000)) {
+      await sleep(delay, signal)
+      const document = await api.document(partnerId, ticket.documentId, signal)
+      if (document.status === 'ready') return finish({ phase: 'ready', document })
+      if (document.status === 'rejected') {
+        return finish({ phase: 'rejected', reason: document.rejectionReason ?? 'The file is not what its type says.' })
+      }
+      if (Date.now() > deadline) {
+        return finish({ phase: 'failed', message: 'The file check is taking longer than usual. Try again in a minute.' })
+      }
+    }
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error
+    const message =
+      error instanceof ApiError && error.fieldErrors.length
+        ? error.fieldErrors.map((e) => e.message).join(' ')
+        : describeError(error)
+    return finish({ phase: 'failed', message })
+  }
+}
+
+/** A short, screen-reader friendly description of an upload's state. */
+export function describeUpload(state: UploadState): string {
+  switch (state.phase) {
+    case 'uploading':
+      return `Uploading… ${Math.round(state.fraction * 100)}%`
+    case 'checking':
+      return 'Uploaded. Checking the file…'
+    case 'ready':
+      return 'Ready'
+    case 'rejected':
+      return `Rejected: ${state.reason}`
+    case 'failed':
+      return `Not uploaded: ${state.message}`
+  }
+}
+
+/** Opens a document's short-lived download link (the API answers it only once the file is ready). */
+export async function openDownload(partnerId: string, documentId: string): Promise<void> {
+  const document = await api.document(partnerId, documentId)
+  if (!document.downloadUrl) throw new ApiError(409, { title: 'Not available', detail: 'This file is not available for download yet.' })
+  window.location.assign(document.downloadUrl)
+}
+
+/** Saves a blob as a file through a temporary object URL. */
+export function saveBlob(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob)
+  const anchor = document.createElement('a')
+  anchor.href = url
+  anchor.download = filename
+  anchor.rel = 'noopener'
+  document.body.append(anchor)
+  anchor.click()
+  anchor.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

@@ -1,0 +1,429 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { api } from '../../api/endpoints'
+import type { BriefingKind, Me } from '../../api/types'
+import { useAuth } from '../../auth/context'
+import { Breadcrumbs, ErrorSummary, Field } from '../../components/form'
+import { Notice } from '../../components/states'
+import { FilePicker, UploadStatus } from '../../components/upload'
+import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
+import { setFlash } from '../../lib/flash'
+import { BRIEFING_KINDS, fileSize, kindLabel, kindNeedsSkus, kindRequiresAck, today } from '../../lib/format'
+import { useTitle } from '../../lib/hooks'
+import { focusFirstInvalid, saveFailure } from '../../lib/save'
+import { UPLOAD_LIMITS, uploadDocument, type UploadState } from '../../lib/upload'
+import { Link, navigate } from '../../router'
+
+const FIELD_IDS: Record<string, string> = {
+  kind: 'briefing-kind',
+  title: 'briefing-title',
+  effectiveDate: 'briefing-date',
+  skus: 'briefing-skus',
+  body: 'briefing-body',
+  attachmentDocumentIds: 'briefing-attachments',
+}
+const LABELS: Record<string, string> = {
+  'briefing-kind': 'Kind',
+  'briefing-title': 'Title',
+  'briefing-date': 'Effective date',
+  'briefing-skus': 'Affected SKUs',
+  'briefing-body': 'Body',
+  'briefing-attachments': 'Attachments',
+}
+const TITLE_MAX = 160
+const BODY_MAX = 20_000
+const MAX_ATTACHMENTS = 10
+const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/
+
+const KIND_HINTS: Record<BriefingKind, string> = {
+  'new-product': 'A product joining your line-up.',
+  firmware: 'A firmware or software release: what changes for installed systems.',
+  'end-of-life':
+    'Needs HomeAIQ acknowledgement. On the effective date the affected products are marked discontinued in your catalog.',
+  'price-change': 'Name the affected SKUs; update their prices in the catalog too.',
+  'safety-notice': 'Needs HomeAIQ acknowledgement: it stays flagged for the partnership team until someone acknowledges it.',
+  roadmap: 'What is coming: plans, previews, timelines.',
+}
+
+/** "rrd-6na, PD-6WCL  RRD-6NA" -> ["RRD-6NA", "PD-6WCL"] (upper-case, each once) */
+export function parseSkus(text: string): string[] {
+  const seen = new Set<string>()
+  for (const part of text.split(/[\s,;]+/)) {
+    const sku = part.trim().toUpperCase()
+    if (sku) seen.add(sku)
+  }
+  return [...seen]
+}
+
+interface Attachment {
+  key: number
+  file: File
+  state: UploadState
+}
+
+interface Values {
+  kind: BriefingKind | ''
+  title: string
+  effectiveDate: string
+  skus: string
+  body: string
+}
+
+function validate(values: Values, attachments: Attachment[]): Record<string, string> {
+  const errors: Record<string, string> = {}
+  if (!values.kind) errors['briefing-kind'] = 'Choose what kind of briefing this is.'
+  const title = values.title.trim()
+  if (!title) errors['briefing-title'] = 'Enter a title.'
+  else if (title.length < 3) errors['briefing-title'] = 'Use at least 3 characters.'
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.effectiveDate)) errors['briefing-date'] = 'Enter the date this takes effect.'
+  const skus = parseSkus(values.skus)
+  const bad = skus.filter((s) => !SKU_PATTERN.test(s))
+  if (bad.length) errors['briefing-skus'] = `Not a SKU: ${bad.join(', ')}.`
+  else if (values.kind && kindNeedsSkus(values.kind) && skus.length === 0) {
+    errors['briefing-skus'] = `A ${kindLabel(values.kind).toLowerCase()} briefing must name the affected SKUs.`
+  }
+  if (!values.body.trim()) errors['briefing-body'] = 'Write the briefing.'
+  if (attachments.some((a) => a.state.phase === 'uploading' || a.state.phase === 'checking')) {
+    errors['briefing-attachments'] = 'Wait until every attachment has uploaded and been checked.'
+  } else if (attachments.some((a) => a.state.phase === 'rejected' || a.state.phase === 'failed')) {
+    errors['briefing-attachments'] = 'Remove the files that were not accepted.'
+  }
+  return errors
+}
+
+type Status = { kind: 'idle' } | { kind: 'failed'; message: string }
+
+export function BriefingComposerPage() {
+  const { state: auth } = useAuth()
+  const me = (auth.status === 'signed-in' ? auth.me : undefined) as Me
+  const partnerId = me.partnerId ?? ''
+  useTitle('New briefing')
+
+  const [values, setValues] = useState<Values>({ kind: '', title: '', effectiveDate: today(), skus: '', body: '' })
+  const [attachments, setAttachments] = useState<Attachment[]>([])
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const [publishing, setPublishing] = useState(false)
+  const [focusRequest, setFocusRequest] = useState(0)
+  const [announcement, setAnnouncement] = useState('')
+  const form = useRef<HTMLFormElement>(null)
+  const statusRef = useRef<HTMLDivElement>(null)
+  const nextKey = useRef(1)
+  const controllers = useRef(new Map<number, AbortController>())
+
+  useEffect(() => {
+    if (focusRequest && !focusFirstInvalid(form.current)) statusRef.current?.focus()
+  }, [focusRequest])
+  useEffect(() => () => controllers.current.forEach((c) => c.abort()), [])
+
+  // the Markdown renderer (markdown-it, the one the API uses on publish) loads on first use
+  const [renderMarkdown, setRenderMarkdown] = useState<((source: string) => string) | undefined>(undefined)
+  const [previewError, setPreviewError] = useState(false)
+  useEffect(() => {
+    import('../../../../shared/briefings/markdown').then(
+      (module) => setRenderMarkdown(() => module.renderMarkdown),
+      () => setPreviewError(true),
+    )
+  }, [])
+  const preview = useMemo(
+    () => (values.body.trim() && renderMarkdown ? renderMarkdown(values.body) : ''),
+    [values.body, renderMarkdown],
+  )
+  const skus = parseSkus(values.skus)
+
+  const update = <K extends keyof Values>(name: K, value: Values[K], ids: string[]) => {
+    const next = { ...values, [name]: value }
+    setValues(next)
+    setErrors((current) => {
+      const fresh = validate(next, attachments)
+      const updated = { ...current }
+      for (const id of ids) {
+        if (!(id in current)) continue
+        if (fresh[id]) updated[id] = fresh[id]!
+        else delete updated[id]
+      }
+      return updated
+    })
+  }
+
+  const setAttachment = (key: number, state: UploadState) =>
+    setAttachments((list) => list.map((a) => (a.key === key ? { ...a, state } : a)))
+
+  function addFiles(files: File[]) {
+    const room = MAX_ATTACHMENTS - attachments.length
+    const taken = files.slice(0, Math.max(0, room))
+    if (files.length > taken.length) setAnnouncement(`At most ${MAX_ATTACHMENTS} attachments: ${files.length - taken.length} not added.`)
+    const added = taken.map((file) => ({ key: nextKey.current++, file, state: { phase: 'uploading', fraction: 0 } as UploadState }))
+    setAttachments((list) => [...list, ...added])
+    setErrors(({ 'briefing-attachments': _drop, ...rest }) => rest)
+    for (const item of added) {
+      const controller = new AbortController()
+      controllers.current.set(item.key, controller)
+      uploadDocument(partnerId, 'briefing-attachment', item.file, (state) => setAttachment(item.key, state), controller.signal)
+        .then((final) =>
+          setAnnouncement(
+            final.phase === 'ready'
+              ? `${item.file.name} is ready.`
+              : `${item.file.name} was not accepted: ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
+          ),
+        )
+        .catch(() => undefined) // aborted: removed or left the page
+        .finally(() => controllers.current.delete(item.key))
+    }
+  }
+
+  function remove(key: number) {
+    controllers.current.get(key)?.abort()
+    const item = attachments.find((a) => a.key === key)
+    const rest = attachments.filter((a) => a.key !== key)
+    setAttachments(rest)
+    // an error about the attachments goes once the offending file is gone
+    const stillWrong = validate(values, rest)['briefing-attachments']
+    const { 'briefing-attachments': previous, ...others } = errors
+    const next = previous && stillWrong ? { ...others, 'briefing-attachments': stillWrong } : others
+    setErrors(next)
+    if (Object.keys(next).length === 0) setStatus({ kind: 'idle' })
+    if (item) setAnnouncement(`${item.file.name} removed.`)
+  }
+
+  async function publish(event: Event) {
+    event.preventDefault()
+    const clientErrors = validate(values, attachments)
+    if (Object.keys(clientErrors).length) {
+      setErrors(clientErrors)
+      const count = Object.keys(clientErrors).length
+      setStatus({ kind: 'failed', message: count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.` })
+      setFocusRequest((n) => n + 1)
+      return
+    }
+    setPublishing(true)
+    setStatus({ kind: 'idle' })
+    try {
+      const briefing = await api.publishBriefing(partnerId, {
+        kind: values.kind as BriefingKind,
+        title: values.title.trim(),
+        body: values.body.trim(),
+        skus,
+        effectiveDate: values.effectiveDate,
+        attachmentDocumentIds: attachments.flatMap((a) => (a.state.phase === 'ready' ? [a.state.document.id] : [])),
+      })
+      setFlash(
+        briefing.requiresAck
+          ? 'Briefing published. It is flagged for the HomeAIQ partnership team until they acknowledge it.'
+          : 'Briefing published. The HomeAIQ partnership team can read it now.',
+      )
+      navigate(`/workspace/briefings/${encodeURIComponent(briefing.id)}`)
+    } catch (error) {
+      const failure = saveFailure(error, FIELD_IDS)
+      setErrors(failure.fieldErrors)
+      setStatus({ kind: 'failed', message: failure.message })
+      setFocusRequest((n) => n + 1)
+    } finally {
+      setPublishing(false)
+    }
+  }
+
+  const kind = values.kind || undefined
+
+  return (
+    <WorkspaceShell kind="Partner workspace" organisation={me.partnerName ?? 'Your company'} nav={PARTNER_NAV}>
+      <Breadcrumbs items={[{ href: '/workspace/briefings', label: 'Briefings' }, { label: 'New briefing' }]} />
+      <div class="content-header">
+        <div>
+          <h1>New briefing</h1>
+          <p class="lede">Published briefings go straight to the HomeAIQ partnership team and cannot be edited afterwards.</p>
+        </div>
+      </div>
+
+      <form ref={form} class="card section form" noValidate onSubmit={publish} aria-labelledby="composer-heading">
+        <h2 id="composer-heading" class="visually-hidden">
+          Briefing
+        </h2>
+        <ErrorSummary title="Please correct these fields" errors={errors} labels={LABELS} />
+
+        <div class="form-grid">
+          <Field id="briefing-kind" label="Kind" hint={kind ? KIND_HINTS[kind] : 'What the briefing is about.'} error={errors['briefing-kind']}>
+            {(props) => (
+              <select {...props} value={values.kind} onChange={(e) => update('kind', e.currentTarget.value as BriefingKind, ['briefing-kind', 'briefing-skus'])}>
+                <option value="" disabled>
+                  Choose a kind
+                </option>
+                {BRIEFING_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {kindLabel(k)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="briefing-date" label="Effective date" hint="When this takes effect (for end-of-life: the last day of sale)." error={errors['briefing-date']}>
+            {(props) => (
+              <input {...props} type="date" value={values.effectiveDate} onInput={(e) => update('effectiveDate', e.currentTarget.value, ['briefing-date'])} />
+            )}
+          </Field>
+        </div>
+
+        <Field id="briefing-title" label="Title" error={errors['briefing-title']}>
+          {(props) => (
+            <>
+              <input
+                {...props}
+                type="text"
+                maxLength={TITLE_MAX}
+                value={values.title}
+                onInput={(e) => update('title', e.currentTarget.value, ['briefing-title'])}
+              />
+              <p class="field__counter" aria-hidden="true">
+                {values.title.length} / {TITLE_MAX}
+              </p>
+            </>
+          )}
+        </Field>
+
+        <Field
+          id="briefing-skus"
+          label="Affected SKUs"
+          optional={!kind || !kindNeedsSkus(kind)}
+          hint="Separate SKUs with commas or spaces, e.g. RRD-6NA, PD-6WCL."
+          error={errors['briefing-skus']}
+        >
+          {(props) => (
+            <>
+              <input
+                {...props}
+                type="text"
+                autocapitalize="characters"
+                spellcheck={false}
+                value={values.skus}
+                onInput={(e) => update('skus', e.currentTarget.value, ['briefing-skus'])}
+              />
+              {skus.length > 0 && (
+                <ul class="chip-list chip-list--small chip-list--below" aria-label={`${skus.length} ${skus.length === 1 ? 'SKU' : 'SKUs'} to be listed`}>
+                  {skus.map((sku) => (
+                    <li key={sku} class="chip chip--sku">
+                      {sku}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </Field>
+
+        <div class="composer">
+          <Field
+            id="briefing-body"
+            label="Body"
+            hint={
+              <>
+                Markdown: <code>**bold**</code>, <code>- lists</code>, <code>## headings</code>, <code>[links](https://…)</code>.
+              </>
+            }
+            error={errors['briefing-body']}
+          >
+            {(props) => (
+              <>
+                <textarea
+                  {...props}
+                  class="composer__source"
+                  rows={14}
+                  maxLength={BODY_MAX}
+                  value={values.body}
+                  onInput={(e) => update('body', e.currentTarget.value, ['briefing-body'])}
+                />
+                <p class="field__counter" aria-hidden="true">
+                  {values.body.length.toLocaleString('en-US')} / {BODY_MAX.toLocaleString('en-US')}
+                </p>
+              </>
+            )}
+          </Field>
+          <section class="composer__preview" aria-labelledby="briefing-preview-heading">
+            <h3 id="briefing-preview-heading" class="composer__preview-label">
+              Preview
+            </h3>
+            {preview ? (
+              <div class="markdown prose" data-testid="briefing-preview" dangerouslySetInnerHTML={{ __html: preview }} />
+            ) : previewError ? (
+              <p class="muted composer__empty">The preview could not load. Your text is published as Markdown all the same.</p>
+            ) : values.body.trim() && !renderMarkdown ? (
+              <p class="muted composer__empty">Loading the preview…</p>
+            ) : (
+              <p class="muted composer__empty">The formatted briefing appears here as you write.</p>
+            )}
+          </section>
+        </div>
+
+        <fieldset class="fieldset">
+          <legend>Attachments</legend>
+          <p class="field__hint">Data sheets, photos or installation notes. Each file is checked before it can be published.</p>
+          {attachments.length > 0 && (
+            <ul class="file-list" aria-label="Attachments">
+              {attachments.map((a) => {
+                const busy = a.state.phase === 'uploading' || a.state.phase === 'checking'
+                return (
+                  <li key={a.key} class="file-row">
+                    <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
+                      <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+                    </svg>
+                    <span class="file-row__name">
+                      {a.file.name} <span class="muted small">{fileSize(a.file.size)}</span>
+                    </span>
+                    <UploadStatus state={a.state} label={a.file.name} />
+                    <span class="file-row__actions">
+                      <button type="button" class="button button--ghost button--small" onClick={() => remove(a.key)}>
+                        {busy ? 'Cancel' : 'Remove'}
+                        <span class="visually-hidden"> {a.file.name}</span>
+                      </button>
+                    </span>
+                  </li>
+                )
+              })}
+            </ul>
+          )}
+          <FilePicker
+            id="briefing-attachments"
+            compact
+            multiple
+            buttonLabel={
+              <>
+                Add files<span class="visually-hidden"> as attachments</span>
+              </>
+            }
+            prompt="Drag files here, or"
+            accept={UPLOAD_LIMITS['briefing-attachment']!.accept}
+            hint={`${UPLOAD_LIMITS['briefing-attachment']!.describe}; at most ${MAX_ATTACHMENTS} files.`}
+            error={errors['briefing-attachments']}
+            disabled={attachments.length >= MAX_ATTACHMENTS}
+            onFiles={addFiles}
+          />
+          <p class="visually-hidden" aria-live="polite">
+            {announcement}
+          </p>
+        </fieldset>
+
+        {kind && kindRequiresAck(kind) && (
+          <Notice tone="info" title={kind === 'safety-notice' ? 'Safety notices need acknowledgement' : 'End-of-life notices need acknowledgement'}>
+            <p>The HomeAIQ partnership team sees this briefing flagged until one of them acknowledges it. You will see when they do.</p>
+          </Notice>
+        )}
+
+        <div class="form-actions">
+          <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
+            {status.kind === 'failed' && (
+              <Notice tone="error" title="Not published">
+                <p>{status.message}</p>
+              </Notice>
+            )}
+          </div>
+          <div class="form-actions__buttons">
+            <Link href="/workspace/briefings" class="button button--ghost">
+              Cancel
+            </Link>
+            <button type="submit" class="button button--primary" disabled={publishing}>
+              {publishing ? 'Publishing…' : 'Publish briefing'}
+            </button>
+          </div>
+        </div>
+      </form>
+    </WorkspaceShell>
+  )
+}

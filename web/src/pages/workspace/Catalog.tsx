@@ -1,0 +1,494 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { describeError } from '../../api/client'
+import { api } from '../../api/endpoints'
+import type { Product } from '../../api/types'
+import { LifecycleBadge } from '../../components/badges'
+import { EmptyState, ErrorState, Loading, Notice } from '../../components/states'
+import { takeFlash } from '../../lib/flash'
+import {
+  CATEGORIES,
+  LIFECYCLES,
+  PROTOCOLS,
+  categoryLabel,
+  formatDay,
+  formatMoney,
+  isCategory,
+  isLifecycle,
+  isProtocol,
+  lifecycleLabel,
+  protocolLabel,
+} from '../../lib/format'
+import { useTitle } from '../../lib/hooks'
+import { saveBlob } from '../../lib/upload'
+import { Link, navigate, useLocation, withQuery } from '../../router'
+import { CatalogImport, TemplateLink } from './CatalogImport'
+import { CatalogFrame, useCatalogScope, type CatalogScope } from './catalog-scope'
+
+const PAGE_SIZE = 50
+
+type SortKey = 'sku' | 'name' | 'category' | 'lifecycle' | 'msrpCents' | 'mapCents' | 'leadTimeDays' | 'dealerCostCents'
+interface Sort {
+  key: SortKey
+  dir: 'ascending' | 'descending'
+}
+
+const SORT_LABELS: Record<SortKey, string> = {
+  sku: 'SKU',
+  name: 'Name',
+  category: 'Category',
+  lifecycle: 'Lifecycle',
+  msrpCents: 'MSRP',
+  mapCents: 'MAP',
+  leadTimeDays: 'Lead time',
+  dealerCostCents: 'Dealer cost',
+}
+const NUMERIC: SortKey[] = ['msrpCents', 'mapCents', 'leadTimeDays', 'dealerCostCents']
+
+function compare(a: Product, b: Product, key: SortKey): number {
+  if (NUMERIC.includes(key)) return (Number(a[key] ?? 0) - Number(b[key] ?? 0)) || a.sku.localeCompare(b.sku)
+  const text = (p: Product) =>
+    key === 'category' ? categoryLabel(p.category) : key === 'lifecycle' ? lifecycleLabel(p.lifecycle) : String(p[key] ?? '')
+  return text(a).localeCompare(text(b), 'en', { sensitivity: 'base', numeric: true }) || a.sku.localeCompare(b.sku)
+}
+
+function describeSort(sort: Sort): string {
+  const numeric = NUMERIC.includes(sort.key)
+  const order = numeric
+    ? sort.dir === 'ascending'
+      ? 'low to high'
+      : 'high to low'
+    : sort.dir === 'ascending'
+      ? 'A to Z'
+      : 'Z to A'
+  return `sorted by ${SORT_LABELS[sort.key]}, ${order}`
+}
+
+function SortableHeader({
+  column,
+  sort,
+  onSort,
+  numeric,
+}: {
+  column: SortKey
+  sort: Sort
+  onSort: (key: SortKey) => void
+  numeric?: boolean
+}) {
+  const active = sort.key === column
+  return (
+    <th scope="col" class={numeric ? 'numeric' : undefined} aria-sort={active ? sort.dir : undefined}>
+      <button type="button" class={`sort-button${active ? ' sort-button--active' : ''}`} onClick={() => onSort(column)}>
+        {SORT_LABELS[column]}
+        <svg class="sort-button__icon" viewBox="0 0 20 20" aria-hidden="true">
+          {active ? (
+            <path
+              d={sort.dir === 'ascending' ? 'm6 12 4-4 4 4' : 'm6 8 4 4 4-4'}
+              fill="none"
+              stroke="currentColor"
+              stroke-width="1.9"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            />
+          ) : (
+            <path d="m7 8 3-3 3 3M7 12l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+          )}
+        </svg>
+      </button>
+    </th>
+  )
+}
+
+function BoxIcon() {
+  return (
+    <svg class="state__icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path
+        d="M3.5 7.5 12 3l8.5 4.5v9L12 21l-8.5-4.5v-9Zm0 0L12 12m0 0 8.5-4.5M12 12v9"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.7"
+        stroke-linejoin="round"
+      />
+    </svg>
+  )
+}
+
+export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
+  const scope = useCatalogScope(staffPartnerId)
+  const location = useLocation()
+  const rawCategory = location.search.get('category')
+  const rawLifecycle = location.search.get('lifecycle')
+  const rawProtocol = location.search.get('protocol')
+  const category = isCategory(rawCategory) ? rawCategory : undefined
+  const lifecycle = isLifecycle(rawLifecycle) ? rawLifecycle : undefined
+  const protocol = isProtocol(rawProtocol) ? rawProtocol : undefined
+  const q = (location.search.get('q') ?? '').trim()
+  const filtered = !!(category || lifecycle || protocol || q)
+  useTitle(scope.staff ? `Catalog · ${scope.partnerName ?? 'Partner'} · Staff` : 'Product catalog')
+
+  const [flash] = useState(takeFlash)
+  const [draft, setDraft] = useState(q)
+  useEffect(() => setDraft(q), [q])
+  const [items, setItems] = useState<Product[]>([])
+  const [nextCursor, setNextCursor] = useState<string>()
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading')
+  const [error, setError] = useState<unknown>()
+  const [attempt, setAttempt] = useState(0)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState<string>()
+  const [sort, setSort] = useState<Sort>({ key: 'sku', dir: 'ascending' })
+  const [importing, setImporting] = useState(false)
+  const [exportState, setExportState] = useState<{ busy: boolean; message?: string; failed?: boolean }>({ busy: false })
+  const importButton = useRef<HTMLButtonElement>(null)
+
+  const filters = { category, lifecycle, protocol, q: q || undefined }
+  useEffect(() => {
+    const controller = new AbortController()
+    setState('loading')
+    setMoreError(undefined)
+    api.products(scope.partnerId, { ...filters, limit: PAGE_SIZE }, controller.signal).then(
+      (page) => {
+        setItems(page.items)
+        setNextCursor(page.nextCursor)
+        setState('ready')
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return
+        setError(err)
+        setState('error')
+      },
+    )
+    return () => controller.abort()
+  }, [scope.partnerId, category, lifecycle, protocol, q, attempt])
+
+  async function loadMore() {
+    if (!nextCursor) return
+    setLoadingMore(true)
+    setMoreError(undefined)
+    try {
+      const page = await api.products(scope.partnerId, { ...filters, limit: PAGE_SIZE, cursor: nextCursor })
+      setItems((previous) => [...previous, ...page.items])
+      setNextCursor(page.nextCursor)
+    } catch (err) {
+      setMoreError(describeError(err))
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+
+  async function exportCsv() {
+    setExportState({ busy: true })
+    try {
+      const { blob, filename } = await api.exportProducts(scope.partnerId)
+      saveBlob(blob, filename)
+      setExportState({ busy: false, message: `Exported ${filename}.` })
+    } catch (err) {
+      setExportState({ busy: false, failed: true, message: `Export failed. ${describeError(err)}` })
+    }
+  }
+
+  const onSort = (key: SortKey) =>
+    setSort((current) =>
+      current.key === key
+        ? { key, dir: current.dir === 'ascending' ? 'descending' : 'ascending' }
+        : { key, dir: 'ascending' },
+    )
+  const sorted = [...items].sort((a, b) => (sort.dir === 'ascending' ? 1 : -1) * compare(a, b, sort.key))
+  const setFilter = (name: string, value: string | undefined) => navigate(withQuery(location, { [name]: value }))
+  const clearFilters = () => {
+    setDraft('')
+    navigate(scope.base)
+  }
+  const openImport = () => setImporting(true)
+  const closeImport = () => {
+    setImporting(false)
+    importButton.current?.focus()
+  }
+
+  const count = items.length
+  const empty = state === 'ready' && count === 0 && !filtered
+  const summary =
+    state === 'loading'
+      ? 'Loading products…'
+      : state === 'error'
+        ? 'The catalog could not be loaded.'
+        : count === 0
+          ? filtered
+            ? 'No products match these filters.'
+            : 'No products yet.'
+          : `${count} ${count === 1 ? 'product' : 'products'}${nextCursor ? ' shown, more available' : ''}, ${describeSort(sort)}`
+
+  return (
+    <CatalogFrame scope={scope} crumbs={[]}>
+      <div class="content-header">
+        <div>
+          <h1>{scope.staff ? `${scope.partnerName ?? 'Partner'} catalog` : 'Product catalog'}</h1>
+          <p class="lede">
+            {scope.staff
+              ? 'The partner’s products with MSRP, MAP and HomeAIQ’s dealer cost from the negotiated base discount.'
+              : 'The products HomeAIQ designers and installers can specify: prices, lifecycle, protocols and lead times.'}
+          </p>
+        </div>
+        <div class="content-header__actions">
+          <button
+            ref={importButton}
+            type="button"
+            class="button button--secondary"
+            aria-expanded={importing}
+            aria-controls="catalog-import"
+            onClick={() => (importing ? closeImport() : openImport())}
+          >
+            <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
+              <path d="M10 3v10m0 0-4-4m4 4 4-4M4 15v2h12v-2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+            </svg>
+            Import CSV
+          </button>
+          <button type="button" class="button button--secondary" onClick={exportCsv} disabled={exportState.busy || empty}>
+            <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
+              <path d="M10 13V3m0 0L6 7m4-4 4 4M4 15v2h12v-2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+            </svg>
+            {exportState.busy ? 'Exporting…' : 'Export CSV'}
+          </button>
+          <Link href={`${scope.base}/new`} class="button button--primary">
+            <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
+              <path d="M10 4v12M4 10h12" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            </svg>
+            Add product
+          </Link>
+        </div>
+      </div>
+
+      {flash && (
+        <div class="flash" role="status">
+          <Notice tone="success">{flash}</Notice>
+        </div>
+      )}
+      <div class="export-status" role="status">
+        {exportState.message && (exportState.failed ? <Notice tone="error">{exportState.message}</Notice> : <span class="visually-hidden">{exportState.message}</span>)}
+      </div>
+
+      {importing && (
+        <CatalogImport
+          partnerId={scope.partnerId}
+          onClose={closeImport}
+          onImported={(result) => {
+            if (result.created || result.updated) setAttempt((n) => n + 1)
+          }}
+        />
+      )}
+
+      {!empty && (
+        <form
+          class="filters filters--catalog card"
+          role="search"
+          aria-label="Filter products"
+          onSubmit={(event) => {
+            event.preventDefault()
+            setFilter('q', draft.trim() || undefined)
+          }}
+        >
+          <div class="filters__search">
+            <label for="catalog-q">Search SKU or name</label>
+            <div class="search-input">
+              <svg viewBox="0 0 20 20" aria-hidden="true">
+                <circle cx="9" cy="9" r="5.5" fill="none" stroke="currentColor" stroke-width="1.7" />
+                <path d="m13.2 13.2 3.8 3.8" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" />
+              </svg>
+              <input
+                id="catalog-q"
+                type="search"
+                name="q"
+                autocomplete="off"
+                maxLength={80}
+                placeholder="e.g. RRD-6NA"
+                value={draft}
+                onInput={(event) => setDraft(event.currentTarget.value)}
+              />
+              <button type="submit" class="button button--primary">
+                Search
+              </button>
+            </div>
+          </div>
+          <div class="filters__select">
+            <label for="catalog-category">Category</label>
+            <select id="catalog-category" value={category ?? ''} onChange={(e) => setFilter('category', e.currentTarget.value || undefined)}>
+              <option value="">All categories</option>
+              {CATEGORIES.map((value) => (
+                <option key={value} value={value}>
+                  {categoryLabel(value)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="filters__select">
+            <label for="catalog-lifecycle">Lifecycle</label>
+            <select
+              id="catalog-lifecycle"
+              value={lifecycle ?? ''}
+              onChange={(e) => setFilter('lifecycle', e.currentTarget.value || undefined)}
+            >
+              <option value="">Any lifecycle</option>
+              {LIFECYCLES.map((value) => (
+                <option key={value} value={value}>
+                  {lifecycleLabel(value)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="filters__select">
+            <label for="catalog-protocol">Protocol</label>
+            <select id="catalog-protocol" value={protocol ?? ''} onChange={(e) => setFilter('protocol', e.currentTarget.value || undefined)}>
+              <option value="">Any protocol</option>
+              {PROTOCOLS.map((value) => (
+                <option key={value} value={value}>
+                  {protocolLabel(value)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+      )}
+
+      <div class={`results-bar${empty ? ' visually-hidden' : ''}`}>
+        <p class="results-bar__count" role="status" aria-live="polite">
+          {summary}
+        </p>
+        {filtered && state === 'ready' && count > 0 && (
+          <button type="button" class="button button--ghost button--small" onClick={clearFilters}>
+            Clear filters
+          </button>
+        )}
+      </div>
+
+      {state === 'loading' && <Loading label="Loading products…" />}
+      {state === 'error' && <ErrorState title="We couldn't load the catalog" error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {empty && (
+        <EmptyState title="No products yet" icon={<BoxIcon />}>
+          <p class="state__text">
+            Add one, or import a CSV with your whole catalog. The template has every column the import takes, with two example
+            rows.
+          </p>
+          <div class="state__actions">
+            <Link href={`${scope.base}/new`} class="button button--primary">
+              Add a product
+            </Link>
+            {!importing && (
+              <button type="button" class="button button--secondary" onClick={openImport}>
+                Import a CSV
+              </button>
+            )}
+          </div>
+          <TemplateLink class="state__link" />
+        </EmptyState>
+      )}
+      {state === 'ready' && count === 0 && filtered && (
+        <EmptyState title="No products match">
+          <p class="state__text">
+            {q ? <>Nothing matches “{q}” with these filters. </> : 'No product has this combination. '}Try fewer filters.
+          </p>
+          <button type="button" class="button button--secondary" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </EmptyState>
+      )}
+      {state === 'ready' && count > 0 && (
+        <ProductTable scope={scope} products={sorted} sort={sort} onSort={onSort} />
+      )}
+      {state === 'ready' && (nextCursor || moreError) && (
+        <div class="load-more">
+          {moreError && (
+            <p class="field__error" role="alert">
+              {moreError}
+            </p>
+          )}
+          {nextCursor && (
+            <button type="button" class="button button--secondary" onClick={loadMore} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : 'Load more products'}
+            </button>
+          )}
+        </div>
+      )}
+    </CatalogFrame>
+  )
+}
+
+function ProductTable({
+  scope,
+  products,
+  sort,
+  onSort,
+}: {
+  scope: CatalogScope
+  products: Product[]
+  sort: Sort
+  onSort: (key: SortKey) => void
+}) {
+  return (
+    <>
+      <p class="table-hint" aria-hidden="true">
+        Swipe the table sideways for prices and lead times.
+      </p>
+      <div class="table-wrap" role="region" aria-labelledby="products-caption" tabIndex={0}>
+      <table class="table table--products">
+        <caption id="products-caption" class="visually-hidden">
+          Products, {describeSort(sort)}. Select a column header to sort.
+        </caption>
+        <thead>
+          <tr>
+            <SortableHeader column="sku" sort={sort} onSort={onSort} />
+            <SortableHeader column="name" sort={sort} onSort={onSort} />
+            <SortableHeader column="category" sort={sort} onSort={onSort} />
+            <SortableHeader column="lifecycle" sort={sort} onSort={onSort} />
+            <th scope="col">Protocols</th>
+            <SortableHeader column="msrpCents" sort={sort} onSort={onSort} numeric />
+            <SortableHeader column="mapCents" sort={sort} onSort={onSort} numeric />
+            {scope.staff && <SortableHeader column="dealerCostCents" sort={sort} onSort={onSort} numeric />}
+            <SortableHeader column="leadTimeDays" sort={sort} onSort={onSort} numeric />
+          </tr>
+        </thead>
+        <tbody>
+          {products.map((product) => {
+            const href = `${scope.base}/${encodeURIComponent(product.sku)}`
+            return (
+              <tr
+                key={product.sku}
+                class="table__row-link"
+                onClick={(event) => {
+                  if ((event.target as HTMLElement).closest('a, button')) return
+                  navigate(href)
+                }}
+              >
+                <th scope="row">
+                  <Link href={href} class="sku">
+                    {product.sku}
+                  </Link>
+                </th>
+                <td class="table__name">{product.name}</td>
+                <td>{categoryLabel(product.category)}</td>
+                <td>
+                  <LifecycleBadge lifecycle={product.lifecycle} />
+                  {product.endOfLifeDate && <span class="table__sub table__sub--plain">EOL {formatDay(product.endOfLifeDate)}</span>}
+                </td>
+                <td>
+                  {product.protocols.length ? (
+                    <span class="protocols">{product.protocols.map(protocolLabel).join(', ')}</span>
+                  ) : (
+                    <span class="muted">—</span>
+                  )}
+                </td>
+                <td class="numeric">{formatMoney(product.msrpCents)}</td>
+                <td class="numeric">{formatMoney(product.mapCents)}</td>
+                {scope.staff && (
+                  <td class="numeric">{product.dealerCostCents !== undefined ? formatMoney(product.dealerCostCents) : '—'}</td>
+                )}
+                <td class="numeric nowrap">
+                  {product.leadTimeDays} {product.leadTimeDays === 1 ? 'day' : 'days'}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      </div>
+    </>
+  )
+}

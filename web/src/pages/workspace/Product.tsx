@@ -1,0 +1,872 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { ApiError, describeError } from '../../api/client'
+import { api } from '../../api/endpoints'
+import type { Lifecycle, PartnerCategory, PricePoint, Product, ProductBody, Protocol } from '../../api/types'
+import { LifecycleBadge } from '../../components/badges'
+import { ConfirmDialog } from '../../components/dialog'
+import { ErrorSummary, Field } from '../../components/form'
+import { ErrorState, Loading, Notice } from '../../components/states'
+import { FilePicker, UploadStatus } from '../../components/upload'
+import { setFlash, takeFlash } from '../../lib/flash'
+import {
+  CATEGORIES,
+  LIFECYCLES,
+  PROTOCOLS,
+  categoryLabel,
+  centsToInput,
+  fileSize,
+  formatDate,
+  formatMoney,
+  formatTime,
+  lifecycleLabel,
+  parseMoney,
+  protocolLabel,
+} from '../../lib/format'
+import { useResource, useTitle } from '../../lib/hooks'
+import { focusFirstInvalid, saveFailure } from '../../lib/save'
+import { UPLOAD_LIMITS, openDownload, uploadDocument, type UploadState } from '../../lib/upload'
+import { Link, navigate } from '../../router'
+import { CatalogFrame, useCatalogScope, type CatalogScope } from './catalog-scope'
+
+const FIELD_IDS: Record<string, string> = {
+  sku: 'product-sku',
+  name: 'product-name',
+  category: 'product-category',
+  description: 'product-description',
+  msrpCents: 'product-msrp',
+  mapCents: 'product-map',
+  lifecycle: 'product-lifecycle',
+  endOfLifeDate: 'product-eol',
+  protocols: 'product-protocol-matter',
+  leadTimeDays: 'product-lead-time',
+  specSheetDocumentId: 'product-spec-sheet',
+}
+const LABELS: Record<string, string> = {
+  'product-sku': 'SKU',
+  'product-name': 'Name',
+  'product-category': 'Category',
+  'product-description': 'Description',
+  'product-msrp': 'MSRP',
+  'product-map': 'MAP',
+  'product-lifecycle': 'Lifecycle',
+  'product-eol': 'End-of-life date',
+  'product-protocol-matter': 'Protocols',
+  'product-lead-time': 'Lead time',
+  'product-spec-sheet': 'Spec sheet',
+}
+const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/
+const DESCRIPTION_MAX = 2000
+
+interface Values {
+  sku: string
+  name: string
+  category: PartnerCategory | ''
+  description: string
+  msrp: string
+  map: string
+  lifecycle: Lifecycle
+  endOfLifeDate: string
+  protocols: Protocol[]
+  leadTimeDays: string
+}
+
+const emptyValues: Values = {
+  sku: '',
+  name: '',
+  category: '',
+  description: '',
+  msrp: '',
+  map: '',
+  lifecycle: 'active',
+  endOfLifeDate: '',
+  protocols: [],
+  leadTimeDays: '',
+}
+
+const valuesOf = (p: Product): Values => ({
+  sku: p.sku,
+  name: p.name,
+  category: p.category,
+  description: p.description,
+  msrp: centsToInput(p.msrpCents),
+  map: centsToInput(p.mapCents),
+  lifecycle: p.lifecycle,
+  endOfLifeDate: p.endOfLifeDate ?? '',
+  protocols: [...p.protocols],
+  leadTimeDays: String(p.leadTimeDays),
+})
+
+/** The spec sheet as the form holds it: the stored one, a new upload, or none. */
+type SpecSheet =
+  | { kind: 'none' }
+  | { kind: 'stored'; documentId: string }
+  | { kind: 'upload'; filename: string; state: UploadState }
+
+/** The obvious rules, checked before anything is sent (the API checks them again). */
+function validate(values: Values, isNew: boolean, sheet: SpecSheet): Record<string, string> {
+  const errors: Record<string, string> = {}
+  const sku = values.sku.trim()
+  if (isNew) {
+    if (!sku) errors['product-sku'] = 'Enter the SKU.'
+    else if (!SKU_PATTERN.test(sku)) errors['product-sku'] = 'Use up to 40 letters, digits, dots, dashes, slashes or underscores.'
+  }
+  if (!values.name.trim()) errors['product-name'] = 'Enter the product name.'
+  if (!values.category) errors['product-category'] = 'Choose a category.'
+  const msrp = parseMoney(values.msrp)
+  const map = parseMoney(values.map)
+  if (!values.msrp.trim()) errors['product-msrp'] = 'Enter the MSRP.'
+  else if (msrp === undefined) errors['product-msrp'] = 'Enter an amount in dollars, e.g. 129.95.'
+  else if (msrp < 1) errors['product-msrp'] = 'The MSRP must be more than $0.00.'
+  if (!values.map.trim()) errors['product-map'] = 'Enter the MAP.'
+  else if (map === undefined) errors['product-map'] = 'Enter an amount in dollars, e.g. 119.95.'
+  else if (msrp !== undefined && map > msrp) errors['product-map'] = 'MAP cannot exceed MSRP.'
+  if (values.lifecycle === 'discontinued' && !values.endOfLifeDate) {
+    errors['product-eol'] = 'A discontinued product needs its end-of-life date.'
+  }
+  const lead = values.leadTimeDays.trim()
+  if (!lead) errors['product-lead-time'] = 'Enter the lead time in days (0 when in stock).'
+  else if (!/^\d+$/.test(lead) || Number(lead) > 365) errors['product-lead-time'] = 'Enter whole days from 0 to 365.'
+  if (sheet.kind === 'upload') {
+    if (sheet.state.phase === 'uploading' || sheet.state.phase === 'checking') {
+      errors['product-spec-sheet'] = 'Wait until the spec sheet has uploaded and been checked.'
+    } else if (sheet.state.phase !== 'ready') {
+      errors['product-spec-sheet'] = 'This file was not accepted. Choose another PDF or remove it.'
+    }
+  }
+  return errors
+}
+
+function bodyOf(values: Values, sheet: SpecSheet): ProductBody {
+  const specSheetDocumentId =
+    sheet.kind === 'stored' ? sheet.documentId : sheet.kind === 'upload' && sheet.state.phase === 'ready' ? sheet.state.document.id : undefined
+  return {
+    sku: values.sku.trim(),
+    name: values.name.trim(),
+    category: values.category as PartnerCategory,
+    description: values.description.trim(),
+    msrpCents: parseMoney(values.msrp) ?? 0,
+    mapCents: parseMoney(values.map) ?? 0,
+    lifecycle: values.lifecycle,
+    ...(values.endOfLifeDate ? { endOfLifeDate: values.endOfLifeDate } : {}),
+    protocols: PROTOCOLS.filter((p) => values.protocols.includes(p)),
+    leadTimeDays: Number(values.leadTimeDays.trim()),
+    ...(specSheetDocumentId ? { specSheetDocumentId } : {}),
+  }
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'saved' }
+  | { kind: 'failed'; message: string; conflict: boolean }
+
+function ProductForm({
+  scope,
+  record,
+  etag,
+  onSaved,
+  onReload,
+}: {
+  scope: CatalogScope
+  record?: Product
+  etag?: string
+  onSaved?: (product: Product, etag: string) => void
+  onReload?: () => void
+}) {
+  const isNew = !record
+  const [values, setValues] = useState<Values>(() => (record ? valuesOf(record) : emptyValues))
+  const [sheet, setSheet] = useState<SpecSheet>(() =>
+    record?.specSheetDocumentId ? { kind: 'stored', documentId: record.specSheetDocumentId } : { kind: 'none' },
+  )
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const [saving, setSaving] = useState(false)
+  const [focusRequest, setFocusRequest] = useState(0)
+  const [announcement, setAnnouncement] = useState('')
+  const [downloadError, setDownloadError] = useState<string>()
+  const form = useRef<HTMLFormElement>(null)
+  const statusRef = useRef<HTMLDivElement>(null)
+  const uploadAbort = useRef<AbortController | undefined>(undefined)
+
+  useEffect(() => {
+    if (focusRequest && !focusFirstInvalid(form.current)) statusRef.current?.focus()
+  }, [focusRequest])
+  useEffect(() => () => uploadAbort.current?.abort(), [])
+
+  /**
+   * Re-checks fields that already show an error as the user types, so a fix shows at once.
+   * (No checks on blur: an error appearing then shifts the layout under the pointer.)
+   */
+  const recheck = (next: Values, ids: string[]) =>
+    setErrors((current) => {
+      const fresh = validate(next, isNew, sheet)
+      const updated = { ...current }
+      for (const id of ids) {
+        if (!(id in current)) continue
+        if (fresh[id]) updated[id] = fresh[id]!
+        else delete updated[id]
+      }
+      return updated
+    })
+
+  const update = <K extends keyof Values>(name: K, value: Values[K], ids: string[]) => {
+    const next = { ...values, [name]: value }
+    setValues(next)
+    recheck(next, ids)
+    if (status.kind === 'saved') setStatus({ kind: 'idle' })
+  }
+
+  async function chooseSpecSheet(files: File[]) {
+    const file = files[0]
+    if (!file) return
+    uploadAbort.current?.abort()
+    const controller = new AbortController()
+    uploadAbort.current = controller
+    setErrors(({ 'product-spec-sheet': _drop, ...rest }) => rest)
+    setSheet({ kind: 'upload', filename: file.name, state: { phase: 'uploading', fraction: 0 } })
+    setAnnouncement(`Uploading ${file.name}.`)
+    try {
+      const final = await uploadDocument(
+        scope.partnerId,
+        'spec-sheet',
+        file,
+        (state) => {
+          if (!controller.signal.aborted) setSheet({ kind: 'upload', filename: file.name, state })
+        },
+        controller.signal,
+      )
+      setAnnouncement(
+        final.phase === 'ready' ? `${file.name} is ready.` : `${file.name} was not accepted. ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
+      )
+    } catch {
+      // aborted: a newer file or leaving the page
+    }
+  }
+
+  function removeSpecSheet() {
+    uploadAbort.current?.abort()
+    setSheet({ kind: 'none' })
+    setErrors(({ 'product-spec-sheet': _drop, ...rest }) => rest)
+    setAnnouncement('Spec sheet removed. Save to apply.')
+  }
+
+  async function save(event: Event) {
+    event.preventDefault()
+    const clientErrors = validate(values, isNew, sheet)
+    if (Object.keys(clientErrors).length) {
+      setErrors(clientErrors)
+      const count = Object.keys(clientErrors).length
+      setStatus({ kind: 'failed', message: count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`, conflict: false })
+      setFocusRequest((n) => n + 1)
+      return
+    }
+    setSaving(true)
+    setStatus({ kind: 'idle' })
+    const body = bodyOf(values, sheet)
+    try {
+      if (isNew) {
+        const created = await api.createProduct(scope.partnerId, body)
+        setFlash(`${created.data.sku} was added to the catalog.`)
+        navigate(`${scope.base}/${encodeURIComponent(created.data.sku)}`)
+        return
+      }
+      const result = await api.replaceProduct(scope.partnerId, record.sku, etag!, body)
+      setErrors({})
+      setValues(valuesOf(result.data))
+      setSheet(result.data.specSheetDocumentId ? { kind: 'stored', documentId: result.data.specSheetDocumentId } : { kind: 'none' })
+      onSaved?.(result.data, result.etag ?? etag!)
+      setStatus({ kind: 'saved' })
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        setErrors({ 'product-sku': `A product with the SKU ${body.sku.toUpperCase()} is already in the catalog.` })
+        setStatus({ kind: 'failed', message: 'One field needs your attention.', conflict: false })
+      } else {
+        const failure = saveFailure(error, FIELD_IDS)
+        setErrors(failure.fieldErrors)
+        setStatus({ kind: 'failed', message: failure.message, conflict: failure.conflict })
+      }
+      setFocusRequest((n) => n + 1)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const protocolError = errors['product-protocol-matter']
+  const sheetBusy = sheet.kind === 'upload' && (sheet.state.phase === 'uploading' || sheet.state.phase === 'checking')
+
+  return (
+    <form ref={form} class="card section form" noValidate onSubmit={save} aria-labelledby="product-form-heading">
+      <h2 id="product-form-heading">{isNew ? 'Product details' : 'Edit product'}</h2>
+      <p class="muted form__intro">
+        {isNew
+          ? 'Prices are in US dollars. Every price change is kept in the product’s price history.'
+          : 'Saving replaces the product. If someone else saved it since you opened it, you will be asked to reload first.'}
+      </p>
+      <ErrorSummary title="Please correct these fields" errors={errors} labels={LABELS} />
+
+      <div class="form-grid">
+        {isNew ? (
+          <Field
+            id="product-sku"
+            label="SKU"
+            hint="Letters, digits, dots, dashes, slashes or underscores. Stored in capitals."
+            error={errors['product-sku']}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                autocapitalize="characters"
+                spellcheck={false}
+                maxLength={40}
+                value={values.sku}
+                onInput={(e) => update('sku', e.currentTarget.value, ['product-sku'])}
+              />
+            )}
+          </Field>
+        ) : (
+          <div class="field">
+            <p class="field__label">SKU</p>
+            <p class="field__static">
+              <code>{record.sku}</code> <span class="muted small">(cannot change)</span>
+            </p>
+          </div>
+        )}
+        <Field id="product-category" label="Category" error={errors['product-category']}>
+          {(props) => (
+            <select
+              {...props}
+              value={values.category}
+              onChange={(e) => update('category', e.currentTarget.value as PartnerCategory, ['product-category'])}
+            >
+              <option value="" disabled>
+                Choose a category
+              </option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {categoryLabel(c)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field id="product-name" label="Name" error={errors['product-name']}>
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            maxLength={120}
+            value={values.name}
+            onInput={(e) => update('name', e.currentTarget.value, ['product-name'])}
+          />
+        )}
+      </Field>
+      <Field id="product-description" label="Description" optional error={errors['product-description']}>
+        {(props) => (
+          <>
+            <textarea
+              {...props}
+              rows={3}
+              maxLength={DESCRIPTION_MAX}
+              value={values.description}
+              onInput={(e) => update('description', e.currentTarget.value, ['product-description'])}
+            />
+            <p class="field__counter" aria-hidden="true">
+              {values.description.length} / {DESCRIPTION_MAX}
+            </p>
+          </>
+        )}
+      </Field>
+
+      <fieldset class="fieldset">
+        <legend>Pricing</legend>
+        <p class="field__hint">MAP (minimum advertised price) may not exceed the MSRP.</p>
+        <div class="form-grid">
+          <Field id="product-msrp" label="MSRP (USD)" error={errors['product-msrp']}>
+            {(props) => (
+              <div class="input-prefix">
+                <span aria-hidden="true">$</span>
+                <input
+                  {...props}
+                  type="text"
+                  inputMode="decimal"
+                  autocomplete="off"
+                  value={values.msrp}
+                  onInput={(e) => update('msrp', e.currentTarget.value, ['product-msrp', 'product-map'])}
+                />
+              </div>
+            )}
+          </Field>
+          <Field id="product-map" label="MAP (USD)" error={errors['product-map']}>
+            {(props) => (
+              <div class="input-prefix">
+                <span aria-hidden="true">$</span>
+                <input
+                  {...props}
+                  type="text"
+                  inputMode="decimal"
+                  autocomplete="off"
+                  value={values.map}
+                  onInput={(e) => update('map', e.currentTarget.value, ['product-map'])}
+                />
+              </div>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset class="fieldset">
+        <legend>Availability</legend>
+        <div class="form-grid">
+          <Field id="product-lifecycle" label="Lifecycle" error={errors['product-lifecycle']}>
+            {(props) => (
+              <select
+                {...props}
+                value={values.lifecycle}
+                onChange={(e) => update('lifecycle', e.currentTarget.value as Lifecycle, ['product-lifecycle', 'product-eol'])}
+              >
+                {LIFECYCLES.map((l) => (
+                  <option key={l} value={l}>
+                    {lifecycleLabel(l)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="product-eol"
+            label="End-of-life date"
+            optional={values.lifecycle !== 'discontinued'}
+            hint={values.lifecycle === 'discontinued' ? 'Required for a discontinued product.' : undefined}
+            error={errors['product-eol']}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={values.endOfLifeDate}
+                onInput={(e) => update('endOfLifeDate', e.currentTarget.value, ['product-eol'])}
+              />
+            )}
+          </Field>
+          <Field id="product-lead-time" label="Lead time (days)" error={errors['product-lead-time']}>
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                inputMode="numeric"
+                autocomplete="off"
+                value={values.leadTimeDays}
+                onInput={(e) => update('leadTimeDays', e.currentTarget.value, ['product-lead-time'])}
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset class="fieldset" aria-describedby={protocolError ? 'product-protocols-error' : undefined}>
+        <legend>Protocols</legend>
+        <p class="field__hint">Every protocol the product speaks.</p>
+        <ul class="checkbox-grid">
+          {PROTOCOLS.map((p) => {
+            const id = `product-protocol-${p}`
+            return (
+              <li key={p}>
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={values.protocols.includes(p)}
+                  aria-invalid={protocolError ? 'true' : undefined}
+                  onChange={(e) =>
+                    update(
+                      'protocols',
+                      e.currentTarget.checked ? [...values.protocols, p] : values.protocols.filter((x) => x !== p),
+                      ['product-protocol-matter'],
+                    )
+                  }
+                />
+                <label for={id}>{protocolLabel(p)}</label>
+              </li>
+            )
+          })}
+        </ul>
+        {protocolError && (
+          <p class="field__error" id="product-protocols-error">
+            {protocolError}
+          </p>
+        )}
+      </fieldset>
+
+      <fieldset class="fieldset">
+        <legend>Spec sheet</legend>
+        <p class="field__hint">The product’s data sheet as a PDF. Installers download it from the catalog.</p>
+        {sheet.kind === 'stored' && (
+          <div class="file-row">
+            <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
+              <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+            </svg>
+            <span class="file-row__name">
+              <StoredFileName partnerId={scope.partnerId} documentId={sheet.documentId} fallback="Spec sheet on file" />
+            </span>
+            <span class="file-row__actions">
+              <button
+                type="button"
+                class="button button--ghost button--small"
+                onClick={() => {
+                  setDownloadError(undefined)
+                  openDownload(scope.partnerId, sheet.documentId).catch((e: unknown) => setDownloadError(describeError(e)))
+                }}
+              >
+                Download<span class="visually-hidden"> spec sheet</span>
+              </button>
+              <button type="button" class="button button--ghost button--small" onClick={removeSpecSheet}>
+                Remove<span class="visually-hidden"> spec sheet</span>
+              </button>
+            </span>
+          </div>
+        )}
+        {downloadError && (
+          <p class="field__error" role="alert">
+            {downloadError}
+          </p>
+        )}
+        {sheet.kind === 'upload' && (
+          <div class="file-row">
+            <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
+              <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+            </svg>
+            <span class="file-row__name">{sheet.filename}</span>
+            <UploadStatus state={sheet.state} label={sheet.filename} />
+            <span class="file-row__actions">
+              <button type="button" class="button button--ghost button--small" onClick={removeSpecSheet}>
+                {sheetBusy ? 'Cancel' : 'Remove'}
+                <span class="visually-hidden"> {sheet.filename}</span>
+              </button>
+            </span>
+          </div>
+        )}
+        <FilePicker
+          id="product-spec-sheet"
+          compact
+          buttonLabel={
+            <>
+              {sheet.kind === 'none' ? 'Choose a PDF' : 'Replace with another PDF'}
+              <span class="visually-hidden"> for the spec sheet</span>
+            </>
+          }
+          prompt="Drag a PDF here, or"
+          accept={UPLOAD_LIMITS['spec-sheet']!.accept}
+          hint="PDF, up to 25 MB. It is checked before it can be attached."
+          error={errors['product-spec-sheet']}
+          onFiles={chooseSpecSheet}
+        />
+        <p class="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
+      </fieldset>
+
+      <div class="form-actions">
+        <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
+          {status.kind === 'saved' && <Notice tone="success" title="Product saved" />}
+          {status.kind === 'failed' && (
+            <Notice tone={status.conflict ? 'warning' : 'error'} title={status.conflict ? 'This product changed' : 'Not saved'}>
+              <p>{status.message}</p>
+              {status.conflict && onReload && (
+                <button type="button" class="button button--secondary button--small" onClick={onReload}>
+                  Reload latest version
+                </button>
+              )}
+            </Notice>
+          )}
+        </div>
+        <div class="form-actions__buttons">
+          {isNew && (
+            <Link href={scope.base} class="button button--ghost">
+              Cancel
+            </Link>
+          )}
+          <button type="submit" class="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : isNew ? 'Add product' : 'Save product'}
+          </button>
+        </div>
+      </div>
+    </form>
+  )
+}
+
+/** The file name of a stored upload (the product only keeps its document id). */
+function StoredFileName({ partnerId, documentId, fallback }: { partnerId: string; documentId: string; fallback: string }) {
+  const { resource } = useResource((signal) => api.document(partnerId, documentId, signal), [partnerId, documentId])
+  if (resource.status !== 'ready') return <>{fallback}</>
+  return (
+    <>
+      {resource.data.filename} <span class="muted small">PDF · {fileSize(resource.data.size)}</span>
+    </>
+  )
+}
+
+/** An email address that may wrap before its @ in a narrow column. */
+function EmailBreakable({ email }: { email: string }) {
+  const at = email.indexOf('@')
+  if (at <= 0) return <>{email}</>
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  )
+}
+
+function PriceHistory({ scope, sku, refresh }: { scope: CatalogScope; sku: string; refresh: number }) {
+  const { resource, reload } = useResource((signal) => api.priceHistory(scope.partnerId, sku, { limit: 20 }, signal), [scope.partnerId, sku, refresh])
+  const [more, setMore] = useState<{ items: PricePoint[]; cursor?: string | undefined }>({ items: [] })
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState<string>()
+  useEffect(() => setMore({ items: [] }), [resource])
+  const page = resource.status === 'ready' ? resource.data : undefined
+  const items = page ? [...page.items, ...more.items] : []
+  const cursor = more.items.length ? more.cursor : page?.nextCursor
+
+  async function loadMore() {
+    if (!cursor) return
+    setLoadingMore(true)
+    setMoreError(undefined)
+    try {
+      const next = await api.priceHistory(scope.partnerId, sku, { limit: 20, cursor })
+      setMore((m) => ({ items: [...m.items, ...next.items], cursor: next.nextCursor }))
+    } catch (err) {
+      setMoreError(describeError(err))
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+
+  return (
+    <section class="card section" aria-labelledby="price-history-heading">
+      <h2 id="price-history-heading">Price history</h2>
+      {resource.status === 'loading' && <Loading label="Loading price history…" />}
+      {resource.status === 'error' && <ErrorState title="Price history unavailable" error={resource.error} onRetry={reload} />}
+      {page && items.length === 0 && <p class="muted">No prices recorded yet.</p>}
+      {page && items.length > 0 && (
+        <table class="table table--compact price-history">
+          <caption class="visually-hidden">Price changes for {sku}, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col" class="numeric">
+                MSRP
+              </th>
+              <th scope="col" class="numeric">
+                MAP
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((point, i) => (
+              <tr key={`${point.at}-${i}`}>
+                <th scope="row">
+                  <span class="price-history__when">{formatDate(point.at)}</span>
+                  <span class="table__sub table__sub--plain">
+                    {formatTime(point.at)} · <EmailBreakable email={point.by} />
+                  </span>
+                </th>
+                <td class="numeric">{formatMoney(point.msrpCents)}</td>
+                <td class="numeric">{formatMoney(point.mapCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(cursor || moreError) && (
+        <div class="load-more load-more--tight">
+          {moreError && (
+            <p class="field__error" role="alert">
+              {moreError}
+            </p>
+          )}
+          {cursor && (
+            <button type="button" class="button button--secondary button--small" onClick={loadMore} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : 'Older prices'}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}
+
+function DeleteProduct({ scope, product, etag }: { scope: CatalogScope; product: Product; etag: string }) {
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  async function confirm() {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await api.deleteProduct(scope.partnerId, product.sku, etag)
+      setOpen(false)
+      setFlash(`${product.sku} (${product.name}) was deleted from the catalog.`)
+      navigate(scope.base)
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.status === 412
+          ? 'Someone changed this product since you opened it. Close this, reload the page and check it before deleting.'
+          : describeError(err),
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <button type="button" class="button button--danger-ghost" onClick={() => setOpen(true)}>
+        <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
+          <path d="M4 6h12M8 6V4h4v2m-6 0 .7 10h6.6L14 6" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+        Delete product
+      </button>
+      <ConfirmDialog
+        id="delete-product"
+        open={open}
+        title={`Delete ${product.sku}?`}
+        confirmLabel="Delete product"
+        busyLabel="Deleting…"
+        busy={busy}
+        error={error}
+        onConfirm={confirm}
+        onCancel={() => {
+          setOpen(false)
+          setError(undefined)
+        }}
+      >
+        <p>
+          {product.name} disappears from the catalog HomeAIQ designers and installers see. Briefings that mention it keep its SKU.
+          This cannot be undone.
+        </p>
+      </ConfirmDialog>
+    </>
+  )
+}
+
+export function NewProductPage({ staffPartnerId }: { staffPartnerId?: string }) {
+  const scope = useCatalogScope(staffPartnerId)
+  useTitle(scope.staff ? `Add product · ${scope.partnerName ?? 'Partner'} · Staff` : 'Add product')
+  return (
+    <CatalogFrame scope={scope} crumbs={[{ label: 'Add product' }]}>
+      <div class="content-header">
+        <div>
+          <h1>Add a product</h1>
+          <p class="lede">One product at a time. For many, import a CSV from the catalog page.</p>
+        </div>
+      </div>
+      <div class="form--narrow">
+        <ProductForm scope={scope} />
+      </div>
+    </CatalogFrame>
+  )
+}
+
+export function ProductPage({ sku, staffPartnerId }: { sku: string; staffPartnerId?: string }) {
+  const scope = useCatalogScope(staffPartnerId)
+  const { resource, reload, replace } = useResource((signal) => api.product(scope.partnerId, sku, signal), [scope.partnerId, sku])
+  const [flash] = useState(takeFlash)
+  const [historyKey, setHistoryKey] = useState(0)
+  const [formKey, setFormKey] = useState(0)
+  const notFound = resource.status === 'error' && resource.error instanceof ApiError && resource.error.status === 404
+  const record = resource.status === 'ready' ? resource.data : undefined
+  useTitle(record ? `${record.data.sku} · ${record.data.name}` : notFound ? 'Product not found' : 'Product')
+
+  return (
+    <CatalogFrame scope={scope} crumbs={[{ label: record?.data.sku ?? sku }]}>
+      {resource.status === 'loading' && <Loading label="Loading product…" />}
+      {resource.status === 'error' &&
+        (notFound ? (
+          <div class="state state--empty">
+            <h1 class="state__title">Product not found</h1>
+            <p class="state__text">There is no product with the SKU “{sku}” in this catalog. It may have been deleted.</p>
+            <Link href={scope.base} class="button button--primary">
+              Back to the catalog
+            </Link>
+          </div>
+        ) : (
+          <>
+            <h1 class="visually-hidden">Product</h1>
+            <ErrorState title="We couldn't load this product" error={resource.error} onRetry={reload} />
+          </>
+        ))}
+      {record && (
+        <>
+          <div class="content-header">
+            <div>
+              <h1>{record.data.name}</h1>
+              <div class="content-header__tags">
+                <code class="sku-tag">{record.data.sku}</code>
+                <LifecycleBadge lifecycle={record.data.lifecycle} />
+                <span class="muted">{categoryLabel(record.data.category)}</span>
+              </div>
+            </div>
+            {record.etag && <DeleteProduct scope={scope} product={record.data} etag={record.etag} />}
+          </div>
+          {flash && (
+            <div class="flash" role="status">
+              <Notice tone="success">{flash}</Notice>
+            </div>
+          )}
+          <div class="content-layout">
+            <div>
+              {record.etag ? (
+                <ProductForm
+                  key={formKey}
+                  scope={scope}
+                  record={record.data}
+                  etag={record.etag}
+                  onSaved={(data, etag) => {
+                    replace({ data, etag, status: 200 })
+                    setHistoryKey((n) => n + 1)
+                  }}
+                  onReload={() => {
+                    reload()
+                    setFormKey((n) => n + 1)
+                  }}
+                />
+              ) : null}
+            </div>
+            <div class="stack">
+              <aside class="card section" aria-labelledby="product-facts-heading">
+                <h2 id="product-facts-heading">At a glance</h2>
+                <dl class="facts">
+                  <div>
+                    <dt>MSRP / MAP</dt>
+                    <dd>
+                      {formatMoney(record.data.msrpCents)} / {formatMoney(record.data.mapCents)}
+                    </dd>
+                  </div>
+                  {scope.staff && record.data.dealerCostCents !== undefined && (
+                    <div>
+                      <dt>Dealer cost</dt>
+                      <dd>
+                        {formatMoney(record.data.dealerCostCents)} <span class="muted small">(negotiated base discount)</span>
+                      </dd>
+                    </div>
+                  )}
+                  <div>
+                    <dt>Protocols</dt>
+                    <dd>{record.data.protocols.length ? record.data.protocols.map(protocolLabel).join(', ') : <span class="muted">None listed</span>}</dd>
+                  </div>
+                  <div>
+                    <dt>Record</dt>
+                    <dd class="small muted">
+                      Version {record.data.version} · added {formatDate(record.data.createdAt)} · updated {formatDate(record.data.updatedAt)}
+                    </dd>
+                  </div>
+                </dl>
+              </aside>
+              <PriceHistory scope={scope} sku={record.data.sku} refresh={historyKey} />
+            </div>
+          </div>
+        </>
+      )}
+    </CatalogFrame>
+  )
+}
