@@ -102,7 +102,9 @@ describe('product catalog', () => {
 
     // a file with MAP above MSRP on line 3: the report names the line and column; nothing is written
     await page.getByRole('button', { name: 'Import a CSV' }).click()
-    await page.locator('#catalog-import-file').setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) })
+    await page
+      .locator('#catalog-import-file')
+      .setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) })
     await page.getByText('3 products to import').waitFor()
     await page.getByRole('button', { name: 'Import 3 products' }).click()
     await page.getByText('Nothing was imported', { exact: true }).waitFor()
@@ -117,7 +119,9 @@ describe('product catalog', () => {
     await screenshot(page, 'catalog-import-errors-1280')
 
     // the fixed file imports: 3 created, and the table shows them (sorted by SKU)
-    await page.locator('#catalog-import-file').setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) })
+    await page
+      .locator('#catalog-import-file')
+      .setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) })
     await page.getByRole('button', { name: 'Import 3 products' }).click()
     await page.getByText('Import complete').waitFor()
     expect(await page.getByRole('status').filter({ hasText: 'Import complete' }).textContent()).toContain('3 created')
@@ -146,9 +150,14 @@ describe('product catalog', () => {
     await screenshot(page, 'catalog-1280')
 
     // the export re-imports unchanged: the same columns, one row per product
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ])
     expect(download.suggestedFilename()).toBe('lutron-catalog.csv')
-    const exported = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/)
+    const exported = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/)
     expect(exported[0]).toContain('sku,name,category')
     expect(exported).toHaveLength(4)
 
@@ -164,11 +173,17 @@ describe('product catalog', () => {
     await page.getByLabel('MSRP (USD)').fill('139.95')
     await page.getByLabel('MAP (USD)').fill('129.95')
     // with a spec sheet: uploaded to the bucket, checked (magic bytes), then attached on save
-    await page.locator('#product-spec-sheet').setInputFiles({ name: 'rrd-6na-spec.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await page
+      .locator('#product-spec-sheet')
+      .setInputFiles({ name: 'rrd-6na-spec.pdf', mimeType: 'application/pdf', buffer: PDF })
     await page.locator('.file-row').filter({ hasText: 'rrd-6na-spec.pdf' }).getByText('Ready').waitFor({ timeout: 15_000 })
     await page.getByRole('button', { name: 'Save product' }).click()
     await page.getByRole('status').filter({ hasText: 'Product saved' }).waitFor()
-    await page.locator('.file-row').filter({ hasText: 'rrd-6na-spec.pdf' }).getByRole('button', { name: 'Download spec sheet' }).waitFor()
+    await page
+      .locator('.file-row')
+      .filter({ hasText: 'rrd-6na-spec.pdf' })
+      .getByRole('button', { name: 'Download spec sheet' })
+      .waitFor()
     const history = page.getByRole('table', { name: /Price changes for RRD-6NA/ })
     await expect.poll(() => history.locator('tbody tr').count()).toBe(2)
     const newest = await history.locator('tbody tr').first().textContent()
@@ -211,7 +226,9 @@ describe('product catalog', () => {
     await expectAccessible(narrow, 'catalog 375')
     await screenshot(narrow, 'catalog-375')
     await narrow.getByRole('button', { name: 'Import CSV' }).click()
-    await narrow.locator('#catalog-import-file').setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) })
+    await narrow
+      .locator('#catalog-import-file')
+      .setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) })
     await narrow.getByRole('button', { name: 'Import 3 products' }).click()
     await narrow.getByRole('table', { name: /Rows to fix/ }).waitFor()
     await expectNoOverflow(narrow, 'catalog import errors 375')
@@ -239,7 +256,11 @@ describe('briefings', () => {
     await page.getByText('Safety notices need acknowledgement').waitFor()
     await page.getByLabel('Title').fill(NOTICE_TITLE)
     await page.getByLabel(/Affected SKUs/).fill('rrd-6na')
-    await page.getByLabel('Body').fill('## What to do\n\nStop installing units from **batch 42** and [call support](https://www.lutron.com/support).\n\n- Check the label\n- Return affected units')
+    await page
+      .getByLabel('Body')
+      .fill(
+        '## What to do\n\nStop installing units from **batch 42** and [call support](https://www.lutron.com/support).\n\n- Check the label\n- Return affected units',
+      )
     const preview = page.getByTestId('briefing-preview')
     await preview.getByRole('heading', { level: 2, name: 'What to do' }).waitFor()
     expect(await preview.locator('strong').textContent()).toBe('batch 42')
@@ -314,7 +335,11 @@ describe('briefings', () => {
       item.getByRole('button', { name: 'Download recall-notice.pdf' }).click(),
     ])
     expect(file.suggestedFilename()).toBe('recall-notice.pdf')
-    expect(readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      readFileSync((await file.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
     await expectAccessible(page, 'staff briefings')
     await screenshot(page, 'staff-briefings-1280')
 

@@ -183,7 +183,7 @@ describe('partner workspace', () => {
     const page = await newPage(1280)
     await signIn(page, 'rep@lutron.example')
     await page.waitForURL(url('/workspace'))
-    await page.getByText('Only your company\'s partner admins can edit this listing').waitFor()
+    await page.getByText("Only your company's partner admins can edit this listing").waitFor()
     expect(await page.getByRole('textbox').count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Save listing' }).count()).toBe(0)
     await expectAccessible(page, 'workspace rep')

@@ -40,11 +40,16 @@ export const api = {
   me: (signal?: AbortSignal) => get<Me>('/api/v1/me', signal),
 
   directory: (
-    params: { category?: PartnerCategory | undefined; tier?: PartnerTier | undefined; q?: string | undefined; limit?: number; cursor?: string | undefined },
+    params: {
+      category?: PartnerCategory | undefined
+      tier?: PartnerTier | undefined
+      q?: string | undefined
+      limit?: number
+      cursor?: string | undefined
+    },
     signal?: AbortSignal,
   ) => get<Page<PublicPartner>>(`/api/v1/directory${query(params)}`, signal),
-  directoryEntry: (id: string, signal?: AbortSignal) =>
-    get<PublicPartner>(`/api/v1/directory/${encodeURIComponent(id)}`, signal),
+  directoryEntry: (id: string, signal?: AbortSignal) => get<PublicPartner>(`/api/v1/directory/${encodeURIComponent(id)}`, signal),
 
   partner: (id: string, signal?: AbortSignal) =>
     request<Partner>(`/api/v1/partners/${encodeURIComponent(id)}`, signal ? { signal } : {}),
@@ -80,8 +85,11 @@ export const api = {
   document: (pid: string, documentId: string, signal?: AbortSignal) =>
     get<PortalDocumentView>(`${partnerPath(pid)}/documents/${encodeURIComponent(documentId)}`, signal),
 
-  briefings: (pid: string, params: { kind?: BriefingKind | undefined; limit?: number; cursor?: string | undefined }, signal?: AbortSignal) =>
-    get<Page<Briefing>>(`${partnerPath(pid)}/briefings${query(params)}`, signal),
+  briefings: (
+    pid: string,
+    params: { kind?: BriefingKind | undefined; limit?: number; cursor?: string | undefined },
+    signal?: AbortSignal,
+  ) => get<Page<Briefing>>(`${partnerPath(pid)}/briefings${query(params)}`, signal),
   briefing: (pid: string, id: string, signal?: AbortSignal) =>
     get<Briefing>(`${partnerPath(pid)}/briefings/${encodeURIComponent(id)}`, signal),
   publishBriefing: (pid: string, body: BriefingBody) =>

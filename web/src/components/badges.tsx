@@ -20,11 +20,19 @@ export function CategoryIcon({ category }: { category: string }) {
     'security-access': 'M12 3 5 6v5c0 4.5 3 8.3 7 10 4-1.7 7-5.5 7-10V6l-7-3Zm-2.5 9 2 2 3.5-4',
     'audio-video': 'M4 6h16v10H4zM9 20h6M12 16v4',
     'networking-infrastructure': 'M5 12.5a10 10 0 0 1 14 0M8 15.5a5.5 5.5 0 0 1 8 0M12 19h.01M2 9.5a14.5 14.5 0 0 1 20 0',
-    emerging: 'M12 3v3M12 18v3M3 12h3M18 12h3M5.6 5.6l2.1 2.1M16.3 16.3l2.1 2.1M5.6 18.4l2.1-2.1M16.3 7.7l2.1-2.1M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z',
+    emerging:
+      'M12 3v3M12 18v3M3 12h3M18 12h3M5.6 5.6l2.1 2.1M16.3 16.3l2.1 2.1M5.6 18.4l2.1-2.1M16.3 7.7l2.1-2.1M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z',
   }
   return (
     <svg class="category-icon" viewBox="0 0 24 24" aria-hidden="true">
-      <path d={paths[category] ?? paths.emerging} fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
+      <path
+        d={paths[category] ?? paths.emerging}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.7"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   )
 }
@@ -66,7 +74,8 @@ export function AckMarker({
     )
   }
   if (staff && briefing.acknowledgedByMe) return <AckedMarker label="Acknowledged by you" />
-  if (briefing.acknowledgements.length > 0) return <AckedMarker label={staff ? 'Acknowledged by the team' : 'Acknowledged by HomeAIQ'} />
+  if (briefing.acknowledgements.length > 0)
+    return <AckedMarker label={staff ? 'Acknowledged by the team' : 'Acknowledged by HomeAIQ'} />
   return null
 }
 
@@ -74,7 +83,14 @@ function AckedMarker({ label }: { label: string }) {
   return (
     <span class="marker marker--acked">
       <svg viewBox="0 0 20 20" aria-hidden="true">
-        <path d="M5 10.5 8.5 14 15 6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        <path
+          d="M5 10.5 8.5 14 15 6.5"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
       </svg>
       {label}
     </span>

@@ -39,7 +39,13 @@ export function BriefingContent({ briefing, headingLevel = 2 }: { briefing: Brie
             {briefing.attachments.map((a) => (
               <li key={a.documentId} class="file-row">
                 <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
-                  <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+                  <path
+                    d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
+                    fill="none"
+                    stroke="currentColor"
+                    stroke-width="1.5"
+                    stroke-linejoin="round"
+                  />
                 </svg>
                 <span class="file-row__name">
                   {a.filename} <span class="muted small">{TYPE_LABELS[a.contentType] ?? a.contentType}</span>
@@ -58,9 +64,7 @@ export function BriefingContent({ briefing, headingLevel = 2 }: { briefing: Brie
               </li>
             ))}
           </ul>
-          <div role="alert">
-            {error && <p class="field__error">{error}</p>}
-          </div>
+          <div role="alert">{error && <p class="field__error">{error}</p>}</div>
         </div>
       )}
     </>

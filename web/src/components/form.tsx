@@ -147,11 +147,7 @@ export function Breadcrumbs({ items }: { items: { href?: string; label: string }
       <ol>
         {items.map((item, index) => (
           <li key={index}>
-            {item.href ? (
-              <Link href={item.href}>{item.label}</Link>
-            ) : (
-              <span aria-current="page">{item.label}</span>
-            )}
+            {item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
           </li>
         ))}
       </ol>

@@ -69,11 +69,23 @@ export function Notice({
     <div class={`notice notice--${tone}`}>
       <svg class="notice__icon" viewBox="0 0 20 20" aria-hidden="true">
         {tone === 'success' ? (
-          <path d="M5 10.5 8.5 14 15 6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d="M5 10.5 8.5 14 15 6.5"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         ) : (
           <>
             <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
-            <path d={tone === 'info' ? 'M10 9v5M10 6v.5' : 'M10 5.5v5.5M10 14v.5'} stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            <path
+              d={tone === 'info' ? 'M10 9v5M10 6v.5' : 'M10 5.5v5.5M10 14v.5'}
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+            />
           </>
         )}
       </svg>

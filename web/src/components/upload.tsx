@@ -131,7 +131,14 @@ export function UploadStatus({ state, label }: { state: UploadState; label: stri
     <div class={`upload-status upload-status--${tone}`}>
       <svg viewBox="0 0 20 20" aria-hidden="true">
         {tone === 'ok' ? (
-          <path d="M5 10.5 8.5 14 15 6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d="M5 10.5 8.5 14 15 6.5"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         ) : (
           <>
             <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />

@@ -100,7 +100,15 @@ export { TIER_TERMS }
 /* ---------- catalog and briefings ---------- */
 
 export const LIFECYCLES = ['active', 'announced', 'discontinued'] as const satisfies readonly Lifecycle[]
-export const PROTOCOLS = ['matter', 'thread', 'zigbee', 'z-wave', 'wi-fi', 'poe', 'proprietary-api'] as const satisfies readonly Protocol[]
+export const PROTOCOLS = [
+  'matter',
+  'thread',
+  'zigbee',
+  'z-wave',
+  'wi-fi',
+  'poe',
+  'proprietary-api',
+] as const satisfies readonly Protocol[]
 export const BRIEFING_KINDS = [
   'new-product',
   'firmware',

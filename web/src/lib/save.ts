@@ -16,7 +16,8 @@ export function saveFailure(error: unknown, fieldIds: Record<string, string>): S
       return {
         fieldErrors: {},
         conflict: true,
-        message: 'Someone else changed this record since you opened it. Reload to see the latest version, then make your change again.',
+        message:
+          'Someone else changed this record since you opened it. Reload to see the latest version, then make your change again.',
       }
     }
     const { byField, unmatched } = mapFieldErrors(error.fieldErrors, fieldIds)

@@ -13,7 +13,9 @@ const MB = 1024 * 1024
 const IMAGES: DocumentType[] = ['image/png', 'image/jpeg', 'image/webp']
 
 /** Mirrors shared/uploads/rules.ts UPLOAD_RULES (the API enforces it; this only spares a round trip). */
-export const UPLOAD_LIMITS: Partial<Record<UploadPurpose, { types: DocumentType[]; maxBytes: number; accept: string; describe: string }>> = {
+export const UPLOAD_LIMITS: Partial<
+  Record<UploadPurpose, { types: DocumentType[]; maxBytes: number; accept: string; describe: string }>
+> = {
   'spec-sheet': { types: ['application/pdf'], maxBytes: 25 * MB, accept: '.pdf,application/pdf', describe: 'PDF, up to 25 MB' },
   'briefing-attachment': {
     types: ['application/pdf', ...IMAGES],
@@ -48,8 +50,10 @@ export type UploadState =
 export function uploadProblem(purpose: UploadPurpose, file: File): string | undefined {
   const limits = UPLOAD_LIMITS[purpose]
   const type = contentTypeOf(file)
-  if (limits && (!type || !limits.types.includes(type))) return `${file.name} is not a file type this field takes (${limits.describe}).`
-  if (limits && file.size > limits.maxBytes) return `${file.name} is ${fileSize(file.size)}; the limit is ${fileSize(limits.maxBytes)}.`
+  if (limits && (!type || !limits.types.includes(type)))
+    return `${file.name} is not a file type this field takes (${limits.describe}).`
+  if (limits && file.size > limits.maxBytes)
+    return `${file.name} is ${fileSize(file.size)}; the limit is ${fileSize(limits.maxBytes)}.`
   if (file.size === 0) return `${file.name} is empty.`
   return undefined
 }
@@ -143,7 +147,8 @@ export function describeUpload(state: UploadState): string {
 /** Opens a document's short-lived download link (the API answers it only once the file is ready). */
 export async function openDownload(partnerId: string, documentId: string): Promise<void> {
   const document = await api.document(partnerId, documentId)
-  if (!document.downloadUrl) throw new ApiError(409, { title: 'Not available', detail: 'This file is not available for download yet.' })
+  if (!document.downloadUrl)
+    throw new ApiError(409, { title: 'Not available', detail: 'This file is not available for download yet.' })
   window.location.assign(document.downloadUrl)
 }
 

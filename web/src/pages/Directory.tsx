@@ -100,8 +100,8 @@ export function DirectoryPage() {
           <p class="eyebrow">Manufacturer partnership program</p>
           <h1>Partner directory</h1>
           <p class="lede">
-            The manufacturers HomeAIQ designs with, installs and supports. Find a partner by name, product category or
-            program tier.
+            The manufacturers HomeAIQ designs with, installs and supports. Find a partner by name, product category or program
+            tier.
           </p>
         </div>
       </section>
@@ -155,7 +155,11 @@ export function DirectoryPage() {
           </div>
           <div class="filters__select">
             <label for="directory-tier">Tier</label>
-            <select id="directory-tier" value={tier ?? ''} onChange={(event) => setFilter('tier', event.currentTarget.value || undefined)}>
+            <select
+              id="directory-tier"
+              value={tier ?? ''}
+              onChange={(event) => setFilter('tier', event.currentTarget.value || undefined)}
+            >
               <option value="">All tiers</option>
               {TIERS.map((value) => (
                 <option key={value} value={value}>

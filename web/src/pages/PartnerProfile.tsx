@@ -29,7 +29,13 @@ export function ExternalLink({ href, children }: { href: string; children: strin
     <a href={href} target="_blank" rel="noopener noreferrer" class="external">
       {children}
       <svg viewBox="0 0 20 20" aria-hidden="true">
-        <path d="M8 4H4v12h12v-4M11 3h6v6M17 3l-8 8" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+        <path
+          d="M8 4H4v12h12v-4M11 3h6v6M17 3l-8 8"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.6"
+          stroke-linecap="round"
+        />
       </svg>
       <span class="visually-hidden"> (opens in a new tab)</span>
     </a>
@@ -56,9 +62,7 @@ export function PartnerProfilePage({ id }: { id: string }) {
         {notFound ? (
           <div class="state state--empty">
             <h1 class="state__title">Partner not found</h1>
-            <p class="state__text">
-              No partner is listed at this address. It may have been renamed or have left the directory.
-            </p>
+            <p class="state__text">No partner is listed at this address. It may have been renamed or have left the directory.</p>
             <Link href="/" class="button button--primary">
               Browse the directory
             </Link>

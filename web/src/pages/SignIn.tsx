@@ -122,12 +122,7 @@ function DevSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
                 <ul>
                   {group.users.map((user) => (
                     <li key={user.email}>
-                      <button
-                        type="button"
-                        class="user-choice"
-                        disabled={!!busy}
-                        onClick={() => void signInAs(user.email)}
-                      >
+                      <button type="button" class="user-choice" disabled={!!busy} onClick={() => void signInAs(user.email)}>
                         <span class="user-choice__name">
                           Sign in as {user.role === 'staff' ? user.name : roleLabel(user.role).toLowerCase()}
                           {user.role !== 'staff' && <span class="visually-hidden"> of {group.title}</span>}

@@ -66,7 +66,14 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
             onClick={() => setOpen(!open)}
           >
             <svg class="disclosure__icon" viewBox="0 0 20 20" aria-hidden="true">
-              <path d="m7.5 5 5 5-5 5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+              <path
+                d="m7.5 5 5 5-5 5"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
             </svg>
             {open ? 'Hide briefing' : 'Read briefing'}
             <span class="visually-hidden">: {briefing.title}</span>
@@ -85,8 +92,7 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
               <BriefingContent briefing={briefing} headingLevel={3} />
               {briefing.acknowledgements.length > 0 && (
                 <p class="small muted briefing-item__acks">
-                  Acknowledged by{' '}
-                  {briefing.acknowledgements.map((a) => `${a.email} (${formatDateTime(a.at)})`).join(', ')}
+                  Acknowledged by {briefing.acknowledgements.map((a) => `${a.email} (${formatDateTime(a.at)})`).join(', ')}
                 </p>
               )}
             </>
@@ -225,7 +231,11 @@ export function StaffBriefingsPage() {
         </div>
         <div class="toolbar__field">
           <label for="feed-partner">Partner</label>
-          <select id="feed-partner" value={partnerId ?? ''} onChange={(e) => setFilter('partner', e.currentTarget.value || undefined)}>
+          <select
+            id="feed-partner"
+            value={partnerId ?? ''}
+            onChange={(e) => setFilter('partner', e.currentTarget.value || undefined)}
+          >
             <option value="">All partners</option>
             {partnerId && !partners.some((p) => p.id === partnerId) && <option value={partnerId}>{partnerId}</option>}
             {partners.map((p) => (
@@ -253,7 +263,9 @@ export function StaffBriefingsPage() {
       </p>
 
       {state === 'loading' && <Loading label="Loading briefings…" />}
-      {state === 'error' && <ErrorState title="We couldn't load the briefing feed" error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state === 'error' && (
+        <ErrorState title="We couldn't load the briefing feed" error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      )}
       {state === 'ready' && items.length === 0 && (
         <EmptyState title={filtered ? 'No briefings match' : 'No briefings yet'}>
           <p class="state__text">

@@ -140,7 +140,12 @@ export function StaffNewPartnerPage() {
           <Field id="new-name" label="Name" error={errors['new-name']}>
             {(props) => <input {...props} type="text" autocomplete="organization" value={values.name} onInput={set('name')} />}
           </Field>
-          <Field id="new-id" label="Partner id" hint="Lowercase letters, digits and hyphens; used in addresses. It cannot change later." error={errors['new-id']}>
+          <Field
+            id="new-id"
+            label="Partner id"
+            hint="Lowercase letters, digits and hyphens; used in addresses. It cannot change later."
+            error={errors['new-id']}
+          >
             {(props) => (
               <input
                 {...props}
@@ -198,7 +203,13 @@ export function StaffNewPartnerPage() {
           {(props) => <textarea {...props} rows={4} maxLength={2000} value={values.description} onInput={set('description')} />}
         </Field>
         <div class="form-grid">
-          <Field id="new-regions" label="Regions served" optional hint="ISO 3166 codes, e.g. US, US-CA, CA-ON." error={errors['new-regions']}>
+          <Field
+            id="new-regions"
+            label="Regions served"
+            optional
+            hint="ISO 3166 codes, e.g. US, US-CA, CA-ON."
+            error={errors['new-regions']}
+          >
             {(props) => <input {...props} type="text" spellcheck={false} value={values.regions} onInput={set('regions')} />}
           </Field>
           <Field id="new-product-lines" label="Product lines" optional hint="One per line." error={errors['new-product-lines']}>

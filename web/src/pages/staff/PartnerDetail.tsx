@@ -294,7 +294,13 @@ function RecordSummary({ partner }: { partner: Partner }) {
         </div>
         <div>
           <dt>Website</dt>
-          <dd>{partner.website ? <ExternalLink href={partner.website}>{partner.website.replace(/^https:\/\//, '')}</ExternalLink> : '—'}</dd>
+          <dd>
+            {partner.website ? (
+              <ExternalLink href={partner.website}>{partner.website.replace(/^https:\/\//, '')}</ExternalLink>
+            ) : (
+              '—'
+            )}
+          </dd>
         </div>
         <div>
           <dt>Contact</dt>
@@ -344,7 +350,9 @@ export function StaffPartnerPage({ id }: { id: string }) {
 
   return (
     <WorkspaceShell kind="Staff workspace" organisation="HomeAIQ partnership team" nav={STAFF_NAV}>
-      <Breadcrumbs items={[{ href: '/staff', label: 'Partners' }, { label: record?.data.name ?? (notFound ? 'Not found' : id) }]} />
+      <Breadcrumbs
+        items={[{ href: '/staff', label: 'Partners' }, { label: record?.data.name ?? (notFound ? 'Not found' : id) }]}
+      />
       {resource.status === 'loading' && <Loading label="Loading partner…" />}
       {resource.status === 'error' &&
         (notFound ? (

@@ -110,7 +110,9 @@ export function StaffPartnersPage() {
       </div>
 
       {state === 'loading' && <Loading label="Loading partners…" />}
-      {state === 'error' && <ErrorState title="We couldn't load partners" error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state === 'error' && (
+        <ErrorState title="We couldn't load partners" error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      )}
       {state === 'ready' && items.length === 0 && (
         <EmptyState title={status ? `No ${statusLabel(status).toLowerCase()} partners` : 'No partners yet'}>
           {status ? (

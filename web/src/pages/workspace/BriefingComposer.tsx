@@ -151,8 +151,13 @@ export function BriefingComposerPage() {
   function addFiles(files: File[]) {
     const room = MAX_ATTACHMENTS - attachments.length
     const taken = files.slice(0, Math.max(0, room))
-    if (files.length > taken.length) setAnnouncement(`At most ${MAX_ATTACHMENTS} attachments: ${files.length - taken.length} not added.`)
-    const added = taken.map((file) => ({ key: nextKey.current++, file, state: { phase: 'uploading', fraction: 0 } as UploadState }))
+    if (files.length > taken.length)
+      setAnnouncement(`At most ${MAX_ATTACHMENTS} attachments: ${files.length - taken.length} not added.`)
+    const added = taken.map((file) => ({
+      key: nextKey.current++,
+      file,
+      state: { phase: 'uploading', fraction: 0 } as UploadState,
+    }))
     setAttachments((list) => [...list, ...added])
     setErrors(({ 'briefing-attachments': _drop, ...rest }) => rest)
     for (const item of added) {
@@ -191,7 +196,10 @@ export function BriefingComposerPage() {
     if (Object.keys(clientErrors).length) {
       setErrors(clientErrors)
       const count = Object.keys(clientErrors).length
-      setStatus({ kind: 'failed', message: count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.` })
+      setStatus({
+        kind: 'failed',
+        message: count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`,
+      })
       setFocusRequest((n) => n + 1)
       return
     }
@@ -241,9 +249,18 @@ export function BriefingComposerPage() {
         <ErrorSummary title="Please correct these fields" errors={errors} labels={LABELS} />
 
         <div class="form-grid">
-          <Field id="briefing-kind" label="Kind" hint={kind ? KIND_HINTS[kind] : 'What the briefing is about.'} error={errors['briefing-kind']}>
+          <Field
+            id="briefing-kind"
+            label="Kind"
+            hint={kind ? KIND_HINTS[kind] : 'What the briefing is about.'}
+            error={errors['briefing-kind']}
+          >
             {(props) => (
-              <select {...props} value={values.kind} onChange={(e) => update('kind', e.currentTarget.value as BriefingKind, ['briefing-kind', 'briefing-skus'])}>
+              <select
+                {...props}
+                value={values.kind}
+                onChange={(e) => update('kind', e.currentTarget.value as BriefingKind, ['briefing-kind', 'briefing-skus'])}
+              >
                 <option value="" disabled>
                   Choose a kind
                 </option>
@@ -255,9 +272,19 @@ export function BriefingComposerPage() {
               </select>
             )}
           </Field>
-          <Field id="briefing-date" label="Effective date" hint="When this takes effect (for end-of-life: the last day of sale)." error={errors['briefing-date']}>
+          <Field
+            id="briefing-date"
+            label="Effective date"
+            hint="When this takes effect (for end-of-life: the last day of sale)."
+            error={errors['briefing-date']}
+          >
             {(props) => (
-              <input {...props} type="date" value={values.effectiveDate} onInput={(e) => update('effectiveDate', e.currentTarget.value, ['briefing-date'])} />
+              <input
+                {...props}
+                type="date"
+                value={values.effectiveDate}
+                onInput={(e) => update('effectiveDate', e.currentTarget.value, ['briefing-date'])}
+              />
             )}
           </Field>
         </div>
@@ -297,7 +324,10 @@ export function BriefingComposerPage() {
                 onInput={(e) => update('skus', e.currentTarget.value, ['briefing-skus'])}
               />
               {skus.length > 0 && (
-                <ul class="chip-list chip-list--small chip-list--below" aria-label={`${skus.length} ${skus.length === 1 ? 'SKU' : 'SKUs'} to be listed`}>
+                <ul
+                  class="chip-list chip-list--small chip-list--below"
+                  aria-label={`${skus.length} ${skus.length === 1 ? 'SKU' : 'SKUs'} to be listed`}
+                >
                   {skus.map((sku) => (
                     <li key={sku} class="chip chip--sku">
                       {sku}
@@ -362,7 +392,13 @@ export function BriefingComposerPage() {
                 return (
                   <li key={a.key} class="file-row">
                     <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
-                      <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+                      <path
+                        d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="1.5"
+                        stroke-linejoin="round"
+                      />
                     </svg>
                     <span class="file-row__name">
                       {a.file.name} <span class="muted small">{fileSize(a.file.size)}</span>
@@ -401,8 +437,14 @@ export function BriefingComposerPage() {
         </fieldset>
 
         {kind && kindRequiresAck(kind) && (
-          <Notice tone="info" title={kind === 'safety-notice' ? 'Safety notices need acknowledgement' : 'End-of-life notices need acknowledgement'}>
-            <p>The HomeAIQ partnership team sees this briefing flagged until one of them acknowledges it. You will see when they do.</p>
+          <Notice
+            tone="info"
+            title={kind === 'safety-notice' ? 'Safety notices need acknowledgement' : 'End-of-life notices need acknowledgement'}
+          >
+            <p>
+              The HomeAIQ partnership team sees this briefing flagged until one of them acknowledges it. You will see when they
+              do.
+            </p>
           </Notice>
         )}
 

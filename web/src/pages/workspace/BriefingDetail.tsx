@@ -21,13 +21,20 @@ export function WorkspaceBriefingPage({ id }: { id: string }) {
   const { resource, reload } = useResource((signal) => api.briefing(partnerId, id, signal), [partnerId, id])
   const [flash] = useState(takeFlash)
   const notFound =
-    resource.status === 'error' && resource.error instanceof ApiError && (resource.error.status === 404 || resource.error.status === 400)
+    resource.status === 'error' &&
+    resource.error instanceof ApiError &&
+    (resource.error.status === 404 || resource.error.status === 400)
   const briefing = resource.status === 'ready' ? resource.data : undefined
   useTitle(briefing ? briefing.title : notFound ? 'Briefing not found' : 'Briefing')
 
   return (
     <WorkspaceShell kind="Partner workspace" organisation={me.partnerName ?? 'Your company'} nav={PARTNER_NAV}>
-      <Breadcrumbs items={[{ href: '/workspace/briefings', label: 'Briefings' }, { label: briefing?.title ?? (notFound ? 'Not found' : 'Briefing') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/workspace/briefings', label: 'Briefings' },
+          { label: briefing?.title ?? (notFound ? 'Not found' : 'Briefing') },
+        ]}
+      />
       {resource.status === 'loading' && <Loading label="Loading briefing…" />}
       {resource.status === 'error' &&
         (notFound ? (

@@ -148,7 +148,9 @@ export function WorkspaceBriefingsPage() {
       </div>
 
       {state === 'loading' && <Loading label="Loading briefings…" />}
-      {state === 'error' && <ErrorState title="We couldn't load your briefings" error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state === 'error' && (
+        <ErrorState title="We couldn't load your briefings" error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      )}
       {state === 'ready' && items.length === 0 && (
         <EmptyState title={kind ? `No ${kindLabel(kind).toLowerCase()} briefings` : 'No briefings yet'} icon={<MegaphoneIcon />}>
           <p class="state__text">
@@ -179,7 +181,8 @@ export function WorkspaceBriefingsPage() {
                 <Link href={`/workspace/briefings/${encodeURIComponent(briefing.id)}`}>{briefing.title}</Link>
               </h2>
               <p class="briefing-item__meta">
-                Effective {formatDay(briefing.effectiveDate)} · published {formatDate(briefing.publishedAt)} by {briefing.publishedBy}
+                Effective {formatDay(briefing.effectiveDate)} · published {formatDate(briefing.publishedAt)} by{' '}
+                {briefing.publishedBy}
                 {briefing.attachments.length > 0 &&
                   ` · ${briefing.attachments.length} ${briefing.attachments.length === 1 ? 'attachment' : 'attachments'}`}
               </p>

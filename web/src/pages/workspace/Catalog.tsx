@@ -45,7 +45,7 @@ const SORT_LABELS: Record<SortKey, string> = {
 const NUMERIC: SortKey[] = ['msrpCents', 'mapCents', 'leadTimeDays', 'dealerCostCents']
 
 function compare(a: Product, b: Product, key: SortKey): number {
-  if (NUMERIC.includes(key)) return (Number(a[key] ?? 0) - Number(b[key] ?? 0)) || a.sku.localeCompare(b.sku)
+  if (NUMERIC.includes(key)) return Number(a[key] ?? 0) - Number(b[key] ?? 0) || a.sku.localeCompare(b.sku)
   const text = (p: Product) =>
     key === 'category' ? categoryLabel(p.category) : key === 'lifecycle' ? lifecycleLabel(p.lifecycle) : String(p[key] ?? '')
   return text(a).localeCompare(text(b), 'en', { sensitivity: 'base', numeric: true }) || a.sku.localeCompare(b.sku)
@@ -90,7 +90,14 @@ function SortableHeader({
               stroke-linejoin="round"
             />
           ) : (
-            <path d="m7 8 3-3 3 3M7 12l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+            <path
+              d="m7 8 3-3 3 3M7 12l3 3 3-3"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="1.6"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            />
           )}
         </svg>
       </button>
@@ -188,9 +195,7 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
 
   const onSort = (key: SortKey) =>
     setSort((current) =>
-      current.key === key
-        ? { key, dir: current.dir === 'ascending' ? 'descending' : 'ascending' }
-        : { key, dir: 'ascending' },
+      current.key === key ? { key, dir: current.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: 'ascending' },
     )
   const sorted = [...items].sort((a, b) => (sort.dir === 'ascending' ? 1 : -1) * compare(a, b, sort.key))
   const setFilter = (name: string, value: string | undefined) => navigate(withQuery(location, { [name]: value }))
@@ -238,13 +243,27 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
             onClick={() => (importing ? closeImport() : openImport())}
           >
             <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
-              <path d="M10 3v10m0 0-4-4m4 4 4-4M4 15v2h12v-2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+              <path
+                d="M10 3v10m0 0-4-4m4 4 4-4M4 15v2h12v-2"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
             </svg>
             Import CSV
           </button>
           <button type="button" class="button button--secondary" onClick={exportCsv} disabled={exportState.busy || empty}>
             <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
-              <path d="M10 13V3m0 0L6 7m4-4 4 4M4 15v2h12v-2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+              <path
+                d="M10 13V3m0 0L6 7m4-4 4 4M4 15v2h12v-2"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
             </svg>
             {exportState.busy ? 'Exporting…' : 'Export CSV'}
           </button>
@@ -263,7 +282,12 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
         </div>
       )}
       <div class="export-status" role="status">
-        {exportState.message && (exportState.failed ? <Notice tone="error">{exportState.message}</Notice> : <span class="visually-hidden">{exportState.message}</span>)}
+        {exportState.message &&
+          (exportState.failed ? (
+            <Notice tone="error">{exportState.message}</Notice>
+          ) : (
+            <span class="visually-hidden">{exportState.message}</span>
+          ))}
       </div>
 
       {importing && (
@@ -310,7 +334,11 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
           </div>
           <div class="filters__select">
             <label for="catalog-category">Category</label>
-            <select id="catalog-category" value={category ?? ''} onChange={(e) => setFilter('category', e.currentTarget.value || undefined)}>
+            <select
+              id="catalog-category"
+              value={category ?? ''}
+              onChange={(e) => setFilter('category', e.currentTarget.value || undefined)}
+            >
               <option value="">All categories</option>
               {CATEGORIES.map((value) => (
                 <option key={value} value={value}>
@@ -336,7 +364,11 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
           </div>
           <div class="filters__select">
             <label for="catalog-protocol">Protocol</label>
-            <select id="catalog-protocol" value={protocol ?? ''} onChange={(e) => setFilter('protocol', e.currentTarget.value || undefined)}>
+            <select
+              id="catalog-protocol"
+              value={protocol ?? ''}
+              onChange={(e) => setFilter('protocol', e.currentTarget.value || undefined)}
+            >
               <option value="">Any protocol</option>
               {PROTOCOLS.map((value) => (
                 <option key={value} value={value}>
@@ -360,7 +392,9 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
       </div>
 
       {state === 'loading' && <Loading label="Loading products…" />}
-      {state === 'error' && <ErrorState title="We couldn't load the catalog" error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state === 'error' && (
+        <ErrorState title="We couldn't load the catalog" error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      )}
       {empty && (
         <EmptyState title="No products yet" icon={<BoxIcon />}>
           <p class="state__text">
@@ -390,9 +424,7 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
           </button>
         </EmptyState>
       )}
-      {state === 'ready' && count > 0 && (
-        <ProductTable scope={scope} products={sorted} sort={sort} onSort={onSort} />
-      )}
+      {state === 'ready' && count > 0 && <ProductTable scope={scope} products={sorted} sort={sort} onSort={onSort} />}
       {state === 'ready' && (nextCursor || moreError) && (
         <div class="load-more">
           {moreError && (
@@ -428,66 +460,68 @@ function ProductTable({
         Swipe the table sideways for prices and lead times.
       </p>
       <div class="table-wrap" role="region" aria-labelledby="products-caption" tabIndex={0}>
-      <table class="table table--products">
-        <caption id="products-caption" class="visually-hidden">
-          Products, {describeSort(sort)}. Select a column header to sort.
-        </caption>
-        <thead>
-          <tr>
-            <SortableHeader column="sku" sort={sort} onSort={onSort} />
-            <SortableHeader column="name" sort={sort} onSort={onSort} />
-            <SortableHeader column="category" sort={sort} onSort={onSort} />
-            <SortableHeader column="lifecycle" sort={sort} onSort={onSort} />
-            <th scope="col">Protocols</th>
-            <SortableHeader column="msrpCents" sort={sort} onSort={onSort} numeric />
-            <SortableHeader column="mapCents" sort={sort} onSort={onSort} numeric />
-            {scope.staff && <SortableHeader column="dealerCostCents" sort={sort} onSort={onSort} numeric />}
-            <SortableHeader column="leadTimeDays" sort={sort} onSort={onSort} numeric />
-          </tr>
-        </thead>
-        <tbody>
-          {products.map((product) => {
-            const href = `${scope.base}/${encodeURIComponent(product.sku)}`
-            return (
-              <tr
-                key={product.sku}
-                class="table__row-link"
-                onClick={(event) => {
-                  if ((event.target as HTMLElement).closest('a, button')) return
-                  navigate(href)
-                }}
-              >
-                <th scope="row">
-                  <Link href={href} class="sku">
-                    {product.sku}
-                  </Link>
-                </th>
-                <td class="table__name">{product.name}</td>
-                <td>{categoryLabel(product.category)}</td>
-                <td>
-                  <LifecycleBadge lifecycle={product.lifecycle} />
-                  {product.endOfLifeDate && <span class="table__sub table__sub--plain">EOL {formatDay(product.endOfLifeDate)}</span>}
-                </td>
-                <td>
-                  {product.protocols.length ? (
-                    <span class="protocols">{product.protocols.map(protocolLabel).join(', ')}</span>
-                  ) : (
-                    <span class="muted">—</span>
+        <table class="table table--products">
+          <caption id="products-caption" class="visually-hidden">
+            Products, {describeSort(sort)}. Select a column header to sort.
+          </caption>
+          <thead>
+            <tr>
+              <SortableHeader column="sku" sort={sort} onSort={onSort} />
+              <SortableHeader column="name" sort={sort} onSort={onSort} />
+              <SortableHeader column="category" sort={sort} onSort={onSort} />
+              <SortableHeader column="lifecycle" sort={sort} onSort={onSort} />
+              <th scope="col">Protocols</th>
+              <SortableHeader column="msrpCents" sort={sort} onSort={onSort} numeric />
+              <SortableHeader column="mapCents" sort={sort} onSort={onSort} numeric />
+              {scope.staff && <SortableHeader column="dealerCostCents" sort={sort} onSort={onSort} numeric />}
+              <SortableHeader column="leadTimeDays" sort={sort} onSort={onSort} numeric />
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((product) => {
+              const href = `${scope.base}/${encodeURIComponent(product.sku)}`
+              return (
+                <tr
+                  key={product.sku}
+                  class="table__row-link"
+                  onClick={(event) => {
+                    if ((event.target as HTMLElement).closest('a, button')) return
+                    navigate(href)
+                  }}
+                >
+                  <th scope="row">
+                    <Link href={href} class="sku">
+                      {product.sku}
+                    </Link>
+                  </th>
+                  <td class="table__name">{product.name}</td>
+                  <td>{categoryLabel(product.category)}</td>
+                  <td>
+                    <LifecycleBadge lifecycle={product.lifecycle} />
+                    {product.endOfLifeDate && (
+                      <span class="table__sub table__sub--plain">EOL {formatDay(product.endOfLifeDate)}</span>
+                    )}
+                  </td>
+                  <td>
+                    {product.protocols.length ? (
+                      <span class="protocols">{product.protocols.map(protocolLabel).join(', ')}</span>
+                    ) : (
+                      <span class="muted">—</span>
+                    )}
+                  </td>
+                  <td class="numeric">{formatMoney(product.msrpCents)}</td>
+                  <td class="numeric">{formatMoney(product.mapCents)}</td>
+                  {scope.staff && (
+                    <td class="numeric">{product.dealerCostCents !== undefined ? formatMoney(product.dealerCostCents) : '—'}</td>
                   )}
-                </td>
-                <td class="numeric">{formatMoney(product.msrpCents)}</td>
-                <td class="numeric">{formatMoney(product.mapCents)}</td>
-                {scope.staff && (
-                  <td class="numeric">{product.dealerCostCents !== undefined ? formatMoney(product.dealerCostCents) : '—'}</td>
-                )}
-                <td class="numeric nowrap">
-                  {product.leadTimeDays} {product.leadTimeDays === 1 ? 'day' : 'days'}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+                  <td class="numeric nowrap">
+                    {product.leadTimeDays} {product.leadTimeDays === 1 ? 'day' : 'days'}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
       </div>
     </>
   )

@@ -162,8 +162,7 @@ export function CatalogImport({
       </div>
       <p class="muted form__intro">
         One product per row, prices in cents, protocols separated by <code>|</code>. A row whose SKU is already in your catalog
-        updates that product. If any row has a problem, nothing is imported and you get the list of rows to fix.{' '}
-        <TemplateLink />
+        updates that product. If any row has a problem, nothing is imported and you get the list of rows to fix. <TemplateLink />
       </p>
 
       <FilePicker
@@ -182,7 +181,13 @@ export function CatalogImport({
           <div class="import-preview__body">
             <p class="import-preview__file">
               <svg viewBox="0 0 20 20" aria-hidden="true">
-                <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+                <path
+                  d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="1.5"
+                  stroke-linejoin="round"
+                />
               </svg>
               <strong>{preview.file.name}</strong>
               <span class="muted"> · {fileSize(preview.file.size)}</span>
@@ -228,7 +233,9 @@ export function CatalogImport({
           {status.kind === 'rejected' && (
             <Notice tone="error" title="Nothing was imported">
               <p>{status.message}</p>
-              {status.issues.length > 0 && <p>Fix what the table below lists in {status.filename}, then import the file again.</p>}
+              {status.issues.length > 0 && (
+                <p>Fix what the table below lists in {status.filename}, then import the file again.</p>
+              )}
             </Notice>
           )}
         </div>

@@ -81,10 +81,7 @@ function changesOf(record: Partner, values: Values): Record<string, unknown> {
 }
 
 type Status =
-  | { kind: 'idle' }
-  | { kind: 'saved'; at: Date }
-  | { kind: 'unchanged' }
-  | { kind: 'failed'; message: string; conflict: boolean }
+  { kind: 'idle' } | { kind: 'saved'; at: Date } | { kind: 'unchanged' } | { kind: 'failed'; message: string; conflict: boolean }
 
 function ListingForm({
   record,
@@ -147,8 +144,8 @@ function ListingForm({
     <form ref={form} class="card section form" noValidate onSubmit={save} aria-labelledby="listing-form-heading">
       <h2 id="listing-form-heading">Public listing</h2>
       <p class="muted form__intro">
-        What anyone sees on your <Link href={`/partners/${encodeURIComponent(record.id)}`}>public profile</Link> in the
-        partner directory.
+        What anyone sees on your <Link href={`/partners/${encodeURIComponent(record.id)}`}>public profile</Link> in the partner
+        directory.
       </p>
 
       <ErrorSummary title="Please correct these fields" errors={errors} labels={LABELS} />
@@ -161,13 +158,7 @@ function ListingForm({
       >
         {(props) => (
           <>
-            <textarea
-              {...props}
-              rows={7}
-              maxLength={DESCRIPTION_MAX}
-              value={values.description}
-              onInput={set('description')}
-            />
+            <textarea {...props} rows={7} maxLength={DESCRIPTION_MAX} value={values.description} onInput={set('description')} />
             <p class="field__counter" aria-hidden="true">
               {values.description.length} / {DESCRIPTION_MAX}
             </p>
@@ -213,7 +204,9 @@ function ListingForm({
         <p class="field__hint">Shown to HomeAIQ staff, not in the public directory.</p>
         <div class="form-grid">
           <Field id="listing-contact-name" label="Name" error={errors['listing-contact-name']}>
-            {(props) => <input {...props} type="text" autocomplete="name" value={values.contactName} onInput={set('contactName')} />}
+            {(props) => (
+              <input {...props} type="text" autocomplete="name" value={values.contactName} onInput={set('contactName')} />
+            )}
           </Field>
           <Field id="listing-contact-email" label="Email" error={errors['listing-contact-email']}>
             {(props) => (
@@ -221,7 +214,9 @@ function ListingForm({
             )}
           </Field>
           <Field id="listing-contact-phone" label="Phone" optional error={errors['listing-contact-phone']}>
-            {(props) => <input {...props} type="tel" autocomplete="tel" value={values.contactPhone} onInput={set('contactPhone')} />}
+            {(props) => (
+              <input {...props} type="tel" autocomplete="tel" value={values.contactPhone} onInput={set('contactPhone')} />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -346,7 +341,11 @@ export function WorkspaceListingPage() {
   const record = resource.status === 'ready' ? resource.data : undefined
 
   return (
-    <WorkspaceShell kind="Partner workspace" organisation={me.partnerName ?? record?.data.name ?? 'Your company'} nav={PARTNER_NAV}>
+    <WorkspaceShell
+      kind="Partner workspace"
+      organisation={me.partnerName ?? record?.data.name ?? 'Your company'}
+      nav={PARTNER_NAV}
+    >
       <div class="content-header">
         <div>
           <h1>Directory listing</h1>
@@ -360,7 +359,9 @@ export function WorkspaceListingPage() {
       </div>
 
       {resource.status === 'loading' && <Loading label="Loading your listing…" />}
-      {resource.status === 'error' && <ErrorState title="We couldn't load your listing" error={resource.error} onRetry={reload} />}
+      {resource.status === 'error' && (
+        <ErrorState title="We couldn't load your listing" error={resource.error} onRetry={reload} />
+      )}
       {record && (
         <div class="content-layout">
           <div>

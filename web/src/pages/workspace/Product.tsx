@@ -98,9 +98,7 @@ const valuesOf = (p: Product): Values => ({
 
 /** The spec sheet as the form holds it: the stored one, a new upload, or none. */
 type SpecSheet =
-  | { kind: 'none' }
-  | { kind: 'stored'; documentId: string }
-  | { kind: 'upload'; filename: string; state: UploadState }
+  { kind: 'none' } | { kind: 'stored'; documentId: string } | { kind: 'upload'; filename: string; state: UploadState }
 
 /** The obvious rules, checked before anything is sent (the API checks them again). */
 function validate(values: Values, isNew: boolean, sheet: SpecSheet): Record<string, string> {
@@ -138,7 +136,11 @@ function validate(values: Values, isNew: boolean, sheet: SpecSheet): Record<stri
 
 function bodyOf(values: Values, sheet: SpecSheet): ProductBody {
   const specSheetDocumentId =
-    sheet.kind === 'stored' ? sheet.documentId : sheet.kind === 'upload' && sheet.state.phase === 'ready' ? sheet.state.document.id : undefined
+    sheet.kind === 'stored'
+      ? sheet.documentId
+      : sheet.kind === 'upload' && sheet.state.phase === 'ready'
+        ? sheet.state.document.id
+        : undefined
   return {
     sku: values.sku.trim(),
     name: values.name.trim(),
@@ -154,10 +156,7 @@ function bodyOf(values: Values, sheet: SpecSheet): ProductBody {
   }
 }
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'saved' }
-  | { kind: 'failed'; message: string; conflict: boolean }
+type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string; conflict: boolean }
 
 function ProductForm({
   scope,
@@ -235,7 +234,9 @@ function ProductForm({
         controller.signal,
       )
       setAnnouncement(
-        final.phase === 'ready' ? `${file.name} is ready.` : `${file.name} was not accepted. ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
+        final.phase === 'ready'
+          ? `${file.name} is ready.`
+          : `${file.name} was not accepted. ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
       )
     } catch {
       // aborted: a newer file or leaving the page
@@ -255,7 +256,11 @@ function ProductForm({
     if (Object.keys(clientErrors).length) {
       setErrors(clientErrors)
       const count = Object.keys(clientErrors).length
-      setStatus({ kind: 'failed', message: count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`, conflict: false })
+      setStatus({
+        kind: 'failed',
+        message: count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`,
+        conflict: false,
+      })
       setFocusRequest((n) => n + 1)
       return
     }
@@ -272,7 +277,9 @@ function ProductForm({
       const result = await api.replaceProduct(scope.partnerId, record.sku, etag!, body)
       setErrors({})
       setValues(valuesOf(result.data))
-      setSheet(result.data.specSheetDocumentId ? { kind: 'stored', documentId: result.data.specSheetDocumentId } : { kind: 'none' })
+      setSheet(
+        result.data.specSheetDocumentId ? { kind: 'stored', documentId: result.data.specSheetDocumentId } : { kind: 'none' },
+      )
       onSaved?.(result.data, result.etag ?? etag!)
       setStatus({ kind: 'saved' })
     } catch (error) {
@@ -503,7 +510,13 @@ function ProductForm({
         {sheet.kind === 'stored' && (
           <div class="file-row">
             <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
-              <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+              <path
+                d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.5"
+                stroke-linejoin="round"
+              />
             </svg>
             <span class="file-row__name">
               <StoredFileName partnerId={scope.partnerId} documentId={sheet.documentId} fallback="Spec sheet on file" />
@@ -533,7 +546,13 @@ function ProductForm({
         {sheet.kind === 'upload' && (
           <div class="file-row">
             <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
-              <path d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+              <path
+                d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.5"
+                stroke-linejoin="round"
+              />
             </svg>
             <span class="file-row__name">{sheet.filename}</span>
             <UploadStatus state={sheet.state} label={sheet.filename} />
@@ -619,7 +638,10 @@ function EmailBreakable({ email }: { email: string }) {
 }
 
 function PriceHistory({ scope, sku, refresh }: { scope: CatalogScope; sku: string; refresh: number }) {
-  const { resource, reload } = useResource((signal) => api.priceHistory(scope.partnerId, sku, { limit: 20 }, signal), [scope.partnerId, sku, refresh])
+  const { resource, reload } = useResource(
+    (signal) => api.priceHistory(scope.partnerId, sku, { limit: 20 }, signal),
+    [scope.partnerId, sku, refresh],
+  )
   const [more, setMore] = useState<{ items: PricePoint[]; cursor?: string | undefined }>({ items: [] })
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<string>()
@@ -722,7 +744,14 @@ function DeleteProduct({ scope, product, etag }: { scope: CatalogScope; product:
     <>
       <button type="button" class="button button--danger-ghost" onClick={() => setOpen(true)}>
         <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
-          <path d="M4 6h12M8 6V4h4v2m-6 0 .7 10h6.6L14 6" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d="M4 6h12M8 6V4h4v2m-6 0 .7 10h6.6L14 6"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.7"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         </svg>
         Delete product
       </button>
@@ -852,12 +881,19 @@ export function ProductPage({ sku, staffPartnerId }: { sku: string; staffPartner
                   )}
                   <div>
                     <dt>Protocols</dt>
-                    <dd>{record.data.protocols.length ? record.data.protocols.map(protocolLabel).join(', ') : <span class="muted">None listed</span>}</dd>
+                    <dd>
+                      {record.data.protocols.length ? (
+                        record.data.protocols.map(protocolLabel).join(', ')
+                      ) : (
+                        <span class="muted">None listed</span>
+                      )}
+                    </dd>
                   </div>
                   <div>
                     <dt>Record</dt>
                     <dd class="small muted">
-                      Version {record.data.version} · added {formatDate(record.data.createdAt)} · updated {formatDate(record.data.updatedAt)}
+                      Version {record.data.version} · added {formatDate(record.data.createdAt)} · updated{' '}
+                      {formatDate(record.data.updatedAt)}
                     </dd>
                   </div>
                 </dl>

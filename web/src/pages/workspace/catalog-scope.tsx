@@ -26,7 +26,12 @@ export function useCatalogScope(staffPartnerId?: string): CatalogScope {
   )
   const name = resource.status === 'ready' ? resource.data : undefined
   if (staffPartnerId) {
-    return { partnerId: staffPartnerId, partnerName: name, base: `/staff/partners/${encodeURIComponent(staffPartnerId)}/catalog`, staff: true }
+    return {
+      partnerId: staffPartnerId,
+      partnerName: name,
+      base: `/staff/partners/${encodeURIComponent(staffPartnerId)}/catalog`,
+      staff: true,
+    }
   }
   return { partnerId: me.partnerId ?? '', partnerName: me.partnerName, base: '/workspace/catalog', staff: false }
 }
