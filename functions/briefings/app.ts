@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
 import { auditEntry } from '../../shared/audit'
+import { RuleViolationError } from '../../shared/errors'
 import { isFlagged, newBriefing } from '../../shared/briefings/rules'
 import { BriefingFeedQuery, BriefingInput, PartnerBriefingQuery, type Briefing } from '../../shared/schemas/briefing'
 import { assertAttachable } from '../../shared/uploads/rules'
@@ -9,6 +10,7 @@ import { requireRole, signedIn } from '../auth/guards'
 import { briefingRepository } from '../data/briefings'
 import { documentRepository } from '../data/documents'
 import { partnerRepository } from '../data/partners'
+import { productRepository } from '../data/products'
 import type { Deps } from '../http/deps'
 import type { PortalEnv } from '../http/env'
 import { validate } from '../http/validate'
@@ -16,17 +18,23 @@ import { validate } from '../http/validate'
 const IdParam = z.strictObject({ partnerId: z.string(), id: z.string().regex(/^[0-9A-Z]{26}$/, 'Not a briefing id.') })
 
 /** How a briefing reads to the caller: whether it still needs acknowledgement, and whether this user gave theirs. */
-const view = (b: Briefing, actor: SignedInActor) => ({
-  ...b,
-  flagged: isFlagged(b),
-  ...(actor.kind === 'staff' ? { acknowledgedByMe: b.ackedBy.includes(actor.userId) } : {}),
-})
+const view = (b: Briefing, actor: SignedInActor) =>
+  actor.kind === 'staff'
+    ? { ...b, flagged: isFlagged(b), acknowledgedByMe: b.ackedBy.includes(actor.userId) }
+    : // partners learn that and when HomeAIQ acknowledged, not which staff member did
+      {
+        ...b,
+        flagged: isFlagged(b),
+        ackedBy: [],
+        acknowledgements: b.acknowledgements.map(({ at }) => ({ userId: 'homeaiq', email: 'HomeAIQ', at })),
+      }
 
 /** Product update briefings a partner publishes; staff acknowledge them. */
 export const briefingsApp = ({ db, clock, newId }: Deps) => {
   const briefings = briefingRepository(db)
   const documents = documentRepository(db)
   const partners = partnerRepository(db)
+  const products = productRepository(db)
 
   return new Hono<PortalEnv>()
     .get('/', validate('query', PartnerBriefingQuery), async (c) => {
@@ -45,6 +53,11 @@ export const briefingsApp = ({ db, clock, newId }: Deps) => {
           return doc
         }),
       )
+      const known = await products.existing(pid, input.skus)
+      const unknown = input.skus.flatMap((sku, i) =>
+        known.has(sku) ? [] : [{ field: `skus.${i}`, message: `${sku} is not in your catalog.` }],
+      )
+      if (unknown.length) throw new RuleViolationError('A briefing can only name SKUs of your catalog.', unknown)
       const now = clock.now()
       const partner = await partners.require(pid)
       const briefing = newBriefing(input, { id: newId(), partnerId: pid, partnerName: partner.name, actor, now, attachments })

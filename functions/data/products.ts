@@ -1,4 +1,10 @@
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  GetCommand,
+} from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry } from '../../shared/audit'
 import { searchKey, searchTerms } from '../../shared/partners/rules'
 import { ConflictError, NotFoundError, StaleVersionError } from '../../shared/errors'
@@ -125,6 +131,22 @@ export const productRepository = (db: Db) => {
           ...searchTerms(query.q).map((term) => ({ attribute: 'nameKey', op: 'contains' as const, value: term })),
         ]),
       }),
+
+    /** Which of these SKUs the partner's catalog holds (BatchGetItem, 100 keys a call). */
+    async existing(pid: string, skus: string[]): Promise<Set<string>> {
+      const found = new Set<string>()
+      for (let i = 0; i < skus.length; i += 100) {
+        let request: BatchGetCommandInput['RequestItems'] = {
+          [db.table]: { Keys: skus.slice(i, i + 100).map((sku) => keys.product(pid, sku)), ProjectionExpression: 'sku' },
+        }
+        while (request && Object.keys(request).length) {
+          const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: request }))
+          for (const item of out.Responses?.[db.table] ?? []) found.add(item.sku as string)
+          request = out.UnprocessedKeys
+        }
+      }
+      return found
+    },
 
     listAll: (pid: string) => queryAll<Product>(db, keys.products(pid)),
 

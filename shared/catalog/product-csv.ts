@@ -1,6 +1,6 @@
 import { ValidationError, type FieldIssue } from '../errors'
 import { PRODUCT_FIELDS, ProductInput, PROTOCOLS, type Product } from '../schemas/product'
-import { parseCsv, toCsv } from './csv'
+import { parseCsvRecords, toCsv } from './csv'
 import { productIssues } from './rules'
 
 export const MAX_IMPORT_ROWS = 5000
@@ -19,11 +19,12 @@ const PROTOCOL_ALIASES = new Map<string, string>([
 
 /**
  * Validates a whole catalog CSV. Either every row is a valid product, or a ValidationError
- * lists every bad row and field (`rows.<line>.<column>`, line numbers as a spreadsheet shows
- * them, header = line 1), so a bad file changes nothing and is fixed in one pass.
+ * lists every bad row and field (`rows.<line>.<column>`, the physical line each
+ * row starts on, as an editor shows it; header = line 1), so a bad file changes nothing and is fixed in one pass.
  */
 export function parseProductCsv(text: string): ProductInput[] {
-  const [header, ...rows] = parseCsv(text)
+  const [headerRecord, ...rows] = parseCsvRecords(text)
+  const header = headerRecord?.cells
   if (!header) throw new ValidationError([{ field: 'file', message: 'The file is empty: start with a header row.' }])
   const columns = header.map((h) => h.trim())
   const headerIssues: FieldIssue[] = [
@@ -46,8 +47,7 @@ export function parseProductCsv(text: string): ProductInput[] {
   const issues: FieldIssue[] = []
   const products: ProductInput[] = []
   const lineOfSku = new Map<string, number>()
-  rows.forEach((cells, index) => {
-    const line = index + 2
+  rows.forEach(({ cells, line }) => {
     const prefix = `rows.${line}.`
     if (cells.length !== columns.length) {
       issues.push({ field: `rows.${line}`, message: `Expected ${columns.length} cells, found ${cells.length}.` })

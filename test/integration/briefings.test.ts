@@ -53,6 +53,16 @@ describe('briefings', () => {
     expect(attachment.json.errors[0].field).toBe('attachmentDocumentIds.0')
   })
 
+  it('names only SKUs of the partner’s catalog', async () => {
+    await portal.call('POST', '/partners/lutron/products', { as: REP, body: productBody({ sku: 'PD-6WCL' }) })
+    const res = await portal.call('POST', base, {
+      as: REP,
+      body: briefing({ kind: 'price-change', skus: ['PD-6WCL', 'NOPE-1'] }),
+    })
+    expect(res.status).toBe(422)
+    expect(res.json.errors).toEqual([{ field: 'skus.1', message: 'NOPE-1 is not in your catalog.' }])
+  })
+
   it('keeps safety notices flagged until staff acknowledge, once per staff user', async () => {
     const before = (await portal.call('GET', '/review/briefings', { as: STAFF })).json.flaggedCount
     const notice = await portal.call('POST', base, {
@@ -71,6 +81,9 @@ describe('briefings', () => {
     const after = await portal.call('GET', `${base}/${notice.json.id}`, { as: STAFF })
     expect(after.json).toMatchObject({ flagged: false, acknowledgedByMe: true })
     expect(after.json.acknowledgements).toHaveLength(1)
+    const partnerSide = await portal.call('GET', `${base}/${notice.json.id}`, { as: REP })
+    expect(partnerSide.json).toMatchObject({ flagged: false, ackedBy: [], acknowledgements: [{ email: 'HomeAIQ' }] })
+    expect(JSON.stringify(partnerSide.json)).not.toContain(STAFF)
     const feedAfter = await portal.call('GET', '/review/briefings?unacknowledged=true', { as: STAFF })
     expect(feedAfter.json.flaggedCount).toBe(before)
     expect(feedAfter.json.items.map((b: { id: string }) => b.id)).not.toContain(notice.json.id)
@@ -93,7 +106,7 @@ describe('briefings', () => {
 
   it('discontinues the affected products when an end-of-life briefing takes effect', async () => {
     const rep = 'rep@ecobee.example'
-    for (const sku of ['EB-STATE5', 'EB-SENSOR2']) {
+    for (const sku of ['EB-STATE5', 'EB-SENSOR2', 'GONE-1']) {
       await portal.call('POST', '/partners/ecobee/products', { as: rep, body: productBody({ sku, category: 'climate-control' }) })
     }
     await portal.call('POST', '/partners/ecobee/briefings', {
@@ -105,6 +118,8 @@ describe('briefings', () => {
         effectiveDate: '2026-12-15',
       }),
     })
+    // a product deleted after the briefing was published is simply skipped
+    expect((await portal.call('DELETE', '/partners/ecobee/products/GONE-1', { as: rep })).status).toBe(204)
     const job = (day: string) => applyDueEndOfLife({ ...portal.deps, clock: { now: () => new Date(`${day}T06:00:00Z`) } })
     expect(await job('2026-12-14')).toEqual({ briefings: 0, discontinued: 0 })
     expect((await portal.call('GET', '/partners/ecobee/products/EB-STATE5', { as: rep })).json.lifecycle).toBe('active')

@@ -104,3 +104,16 @@ describe('product rules', () => {
     expect(discontinue(gone, '2027-01-01', now)).toBe(gone)
   })
 })
+
+describe('line numbers in import errors', () => {
+  it('count the physical lines: blank lines and line breaks inside quotes included', () => {
+    const text = [
+      CSV_HEADER,
+      '',
+      'A-1,"Hub with a',
+      'two-line name",lighting-control,100,90,active,,2,,',
+      'A-2,Hub,lighting-control,100,190,active,,2,,',
+    ].join('\n')
+    expect(issuesOf(() => parseProductCsv(text)).map((i) => i.field)).toEqual(['rows.5.mapCents'])
+  })
+})
