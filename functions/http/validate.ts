@@ -17,14 +17,15 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
     return result.data
   })
 
-export function toValidationError(error: z.ZodError, prefix = ''): ValidationError {
+function toValidationError(error: z.ZodError, prefix = ''): ValidationError {
   return new ValidationError(
     error.issues.flatMap((issue) => {
       // unknown fields are reported one field each, so a form can point at them
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => ({ field: prefix + [...issue.path, key].join('.'), message: 'Unknown field.' }))
       }
-      return [{ field: prefix + issue.path.join('.') || prefix.slice(0, -1) || 'body', message: issue.message }]
+      const path = issue.path.join('.')
+      return [{ field: path ? prefix + path : prefix.replace(/\.$/, '') || 'body', message: issue.message }]
     }),
   )
 }
