@@ -13,6 +13,7 @@ import { partnerRepository } from '../data/partners'
 import { productRepository } from '../data/products'
 import type { Deps } from '../http/deps'
 import type { PortalEnv } from '../http/env'
+import { createOnce } from '../http/idempotency'
 import { validate } from '../http/validate'
 
 const IdParam = z.strictObject({ partnerId: z.string(), id: z.string().regex(/^[0-9A-Z]{26}$/, 'Not a briefing id.') })
@@ -60,20 +61,30 @@ export const briefingsApp = ({ db, clock, newId }: Deps) => {
       if (unknown.length) throw new RuleViolationError('A briefing can only name SKUs of your catalog.', unknown)
       const now = clock.now()
       const partner = await partners.require(pid)
-      const briefing = newBriefing(input, { id: newId(), partnerId: pid, partnerName: partner.name, actor, now, attachments })
-      await briefings.create(
-        briefing,
-        auditEntry({
-          id: newId(),
-          now,
-          actor,
-          partnerId: pid,
-          entity: { type: 'briefing', id: briefing.id },
-          action: 'briefing.published',
-          before: null,
-          after: briefing,
-        }),
-      )
+      const { value: briefing, replayed } = await createOnce(c, {
+        db,
+        scope: pid,
+        body: input,
+        now,
+        newResourceId: newId,
+        load: (id) => briefings.require(pid, id),
+        create: async (id, claim) => {
+          const created = newBriefing(input, { id, partnerId: pid, partnerName: partner.name, actor, now, attachments })
+          const audit = auditEntry({
+            id: newId(),
+            now,
+            actor,
+            partnerId: pid,
+            entity: { type: 'briefing', id },
+            action: 'briefing.published',
+            before: null,
+            after: created,
+          })
+          await briefings.create(created, audit, claim)
+          return created
+        },
+      })
+      if (replayed) c.header('Idempotent-Replayed', 'true')
       c.header('Location', `/api/v1/partners/${pid}/briefings/${briefing.id}`)
       return c.json(view(briefing, actor), 201)
     })

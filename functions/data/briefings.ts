@@ -6,7 +6,8 @@ import { auditPut } from './audit'
 import type { Db } from './db'
 import { filterOf, queryPage, stripKeys } from './db'
 import { keys } from './keys'
-import { transactWrite } from './transact'
+import { IdempotencyKeyTaken } from './idempotency'
+import { transactWrite, type TransactItem } from './transact'
 
 export const briefingRepository = (db: Db) => {
   /** Moves the flagged-briefings counter inside a transaction. */
@@ -32,7 +33,8 @@ export const briefingRepository = (db: Db) => {
       return briefing
     },
 
-    async create(briefing: Briefing, audit: AuditEntry): Promise<void> {
+    /** `claim`: an Idempotency-Key claim that must be new, written in the same transaction. */
+    async create(briefing: Briefing, audit: AuditEntry, claim?: TransactItem): Promise<void> {
       const item = {
         ...keys.briefing(briefing.partnerId, briefing.id),
         ...keys.briefingFeedEntry(briefing.id),
@@ -43,11 +45,13 @@ export const briefingRepository = (db: Db) => {
       await transactWrite(
         db,
         [
+          ...(claim ? [claim] : []),
           { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
           ...(briefing.requiresAck ? [counterMove(1)] : []),
           auditPut(db, audit),
         ],
-        () => new ConflictError(`Briefing ${briefing.id} exists already.`),
+        (failed) =>
+          claim && failed === 0 ? new IdempotencyKeyTaken() : new ConflictError(`Briefing ${briefing.id} exists already.`),
       )
     },
 

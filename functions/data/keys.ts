@@ -14,6 +14,7 @@
  * | all briefings, newest first        | GSI1  | `BRIEFINGS`               | `<ulid>`               | GET /review/briefings            |
  * | end-of-life briefings not applied  | GSI2  | `EOL#PENDING`             | `<date>#<pid>#<ulid>`  | the EOL job (sparse)             |
  * | briefings awaiting acknowledgement| table | `COUNTER`                 | `BRIEFINGS#FLAGGED`    | staff feed badge                 |
+ * | an Idempotency-Key's claim (TTL)  | table | `IDEMPOTENCY#<scope>`     | `<key>`                | create routes that accept it     |
  * | a user's membership                | table | `USER#<sub>`              | `PROFILE`              | identity middleware              |
  * | a user by e-mail                   | GSI1  | `EMAIL#<email>`           | `USER`                 | local dev sign-in                |
  * | a partner's users                  | GSI2  | `PARTNER#<pid>#USERS`     | `<email>`              | GET /partners/{pid}/users        |
@@ -49,6 +50,8 @@ export const keys = {
   }),
   flaggedBriefingsCounter: () => ({ PK: 'COUNTER', SK: 'BRIEFINGS#FLAGGED' }),
   pendingEol: () => ({ index: 'GSI2', pk: 'EOL#PENDING' }) as const,
+
+  idempotency: (scope: string, key: string) => ({ PK: `IDEMPOTENCY#${scope}`, SK: key }),
 
   user: (sub: string) => ({ PK: `USER#${sub}`, SK: 'PROFILE' }),
   userByEmailEntry: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),

@@ -7,6 +7,8 @@
 export const tableShape = {
   partitionKey: 'PK',
   sortKey: 'SK',
+  /** epoch seconds after which DynamoDB deletes the item (Idempotency-Key claims) */
+  timeToLiveAttribute: 'expiresAt',
   globalIndexes: [
     { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

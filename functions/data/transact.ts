@@ -2,6 +2,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import type { Db } from './db'
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>
+export type TransactItem = TransactItems[number]
 
 /**
  * Runs a write transaction. When DynamoDB cancels it because a condition failed, `onCondition`

@@ -35,6 +35,17 @@ function operation(route: RouteDoc) {
   const ifMatch = route.ifMatch
     ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag last read' }]
     : []
+  const idempotency = route.idempotent
+    ? [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string' },
+          description: 'Retries with the same key and body return the first result',
+        },
+      ]
+    : []
   const responses: Record<string, unknown> = {
     [String(route.status ?? 200)]: {
       description: 'Success',
@@ -55,7 +66,7 @@ function operation(route: RouteDoc) {
     description: ACCESS_TEXT[route.access],
     tags: [route.tag],
     ...(route.access === 'public' ? { security: [] } : {}),
-    parameters: [...pathParams, ...queryParams, ...ifMatch],
+    parameters: [...pathParams, ...queryParams, ...ifMatch, ...idempotency],
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
       : {}),

@@ -29,6 +29,8 @@ export interface RouteDoc {
   response?: z.ZodType
   status?: number
   ifMatch?: boolean
+  /** accepts an Idempotency-Key header */
+  idempotent?: boolean
   /** a non-JSON request body (e.g. text/csv) */
   bodyType?: string
   /** a non-JSON response body */
@@ -196,6 +198,7 @@ export const routeDocs: RouteDoc[] = [
     summary: 'Publish a product update briefing',
     tag: 'briefings',
     access: 'partner-member',
+    idempotent: true,
     body: BriefingInput,
     response: Briefing,
     status: 201,

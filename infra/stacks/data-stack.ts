@@ -29,6 +29,7 @@ export class DataStack extends PortalStack {
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: tableShape.partitionKey, type: AttributeType.STRING },
       sortKey: { name: tableShape.sortKey, type: AttributeType.STRING },
+      timeToLiveAttribute: tableShape.timeToLiveAttribute,
       globalSecondaryIndexes: tableShape.globalIndexes.map((index) => ({
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },

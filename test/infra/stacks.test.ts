@@ -126,6 +126,12 @@ describe('data', () => {
     })
   })
 
+  it('expires Idempotency-Key claims with the TTL attribute the code writes', () => {
+    t('data').hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: tableShape.timeToLiveAttribute, Enabled: true },
+    })
+  })
+
   it('documents bucket: versioned, logged, S3-encrypted, CORS POST from the web origin, noncurrent lifecycle', () => {
     const distribution = logicalIdOf(portal.web.distribution.node.defaultChild as CfnResource)
     t('data').hasResource('AWS::S3::Bucket', {

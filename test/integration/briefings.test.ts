@@ -89,6 +89,24 @@ describe('briefings', () => {
     expect(feedAfter.json.items.map((b: { id: string }) => b.id)).not.toContain(notice.json.id)
   })
 
+  it('publishes once per Idempotency-Key, even when the retry races the first request', async () => {
+    const body = briefing({ kind: 'new-product', title: 'Ketra Sunnata launch' })
+    const send = (key: string, b: unknown = body) =>
+      portal.call('POST', base, { as: REP, headers: { 'idempotency-key': key }, body: b })
+    const [a, b] = await Promise.all([send('ketra-launch-key-1'), send('ketra-launch-key-1')])
+    expect([a.status, b.status]).toEqual([201, 201])
+    expect(a.json.id).toBe(b.json.id)
+    const later = await send('ketra-launch-key-1')
+    expect(later.json.id).toBe(a.json.id)
+    expect(later.headers.get('idempotent-replayed')).toBe('true')
+    const list = await portal.call('GET', `${base}?kind=new-product`, { as: REP })
+    expect(list.json.items.filter((x: { title: string }) => x.title === 'Ketra Sunnata launch')).toHaveLength(1)
+    const reused = await send('ketra-launch-key-1', { ...body, title: 'Something else' })
+    expect(reused.status).toBe(422)
+    expect(reused.json.errors[0].field).toBe('Idempotency-Key')
+    expect((await send('short')).status).toBe(400)
+  })
+
   it('filters the staff feed by kind and partner, newest first', async () => {
     await portal.call('POST', '/partners/sonos/briefings', {
       as: 'rep@sonos.example',

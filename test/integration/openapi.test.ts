@@ -29,6 +29,8 @@ describe('OpenAPI document', () => {
     const patch = doc.paths['/partners/{partnerId}'].patch
     expect(patch.parameters.map((p: { name: string }) => p.name)).toEqual(['partnerId', 'If-Match'])
     expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412', '428']))
+    const publish = doc.paths['/partners/{partnerId}/briefings'].post
+    expect(publish.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key')
     const directory = doc.paths['/directory'].get
     expect(directory.security).toEqual([])
     expect(directory.parameters.map((p: { name: string }) => p.name)).toEqual(['category', 'tier', 'q', 'limit', 'cursor'])
