@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPortal, type RunningPortal } from '../../functions/local/portal'
-import { checkA11y, launchBrowser, screenshot } from '../helpers/browser'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { expectAccessible, expectNoOverflow, screenshot, useBrowserPortal } from '../helpers/browser'
+import { PDF_BYTES as PDF, PNG_BYTES as PNG } from '../helpers/files'
 
 /**
  * Catalog and briefings as partner reps and HomeAIQ staff use them, in headless Chromium
@@ -12,61 +10,7 @@ import { checkA11y, launchBrowser, screenshot } from '../helpers/browser'
  * The tests run in order: the staff test acknowledges the notice the rep publishes.
  */
 
-let portal: RunningPortal
-let browser: Browser
-let dataDir: string
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'portal-browser-catalog-'))
-  ;[portal, browser] = await Promise.all([
-    startPortal({ dataDir, inMemory: true, webDir: join(dataDir, 'web') }),
-    launchBrowser(),
-  ])
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined)
-  await browser?.close()
-  await portal?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
-
-async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true })
-  context.setDefaultTimeout(10_000)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
-  return page
-}
-
-const url = (path: string) => portal.url + path
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await checkA11y(page)
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-}
-
-/** The page never scrolls sideways; on failure, names the elements that stick out. */
-async function expectNoOverflow(page: Page, screen: string) {
-  const { overflow, culprits } = await page.evaluate(() => ({
-    overflow: document.documentElement.scrollWidth - window.innerWidth,
-    culprits: [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 8)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}#${el.id}`),
-  }))
-  expect(overflow, `${screen} scrolls sideways: ${culprits.join(', ')}`).toBeLessThanOrEqual(0)
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(url('/sign-in'))
-  await page.getByRole('button', { name: new RegExp(email.replace(/[.]/g, '\\.')) }).click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
-}
+const { url, newPage, signIn } = useBrowserPortal('browser-catalog')
 
 const HEADER = 'sku,name,category,msrpCents,mapCents,lifecycle,protocols,leadTimeDays'
 const BAD_CSV = [
@@ -76,11 +20,6 @@ const BAD_CSV = [
   'HQP7-RF,HomeWorks QSX processor,lighting-control,99900,89900,announced,poe,30',
 ].join('\n')
 const GOOD_CSV = BAD_CSV.replace('6995,7995', '6995,5995')
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-)
 
 /** The SKUs of the catalog table, top to bottom. */
 async function tableSkus(page: Page): Promise<string[]> {

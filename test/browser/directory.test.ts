@@ -1,52 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPortal, type RunningPortal } from '../../functions/local/portal'
-import { checkA11y, launchBrowser, screenshot } from '../helpers/browser'
+import type { Page, Response } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { expectAccessible, expectImageLoaded, expectNoOverflow, screenshot, useBrowserPortal } from '../helpers/browser'
+import { PNG_BYTES } from '../helpers/files'
 
 /**
  * The portal as people use it, in headless Chromium against the real local runtime
  * (DynamoDB Local, s3rver, seeded demo data, the built web): one portal and one browser here.
  */
 
-let portal: RunningPortal
-let browser: Browser
-let dataDir: string
-const contexts: BrowserContext[] = []
+const { url, newPage, signIn } = useBrowserPortal('browser')
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'portal-browser-'))
-  ;[portal, browser] = await Promise.all([
-    startPortal({ dataDir, inMemory: true, webDir: join(dataDir, 'web') }),
-    launchBrowser(),
+/** Submits the new-partner form and answers the API's response to the POST it sends. */
+async function addPartner(page: Page): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/partners'),
+    page.getByRole('button', { name: 'Add partner' }).click(),
   ])
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined)
-  await browser?.close()
-  await portal?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
-
-async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' })
-  context.setDefaultTimeout(10_000)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
-  return page
-}
-
-const url = (path: string) => portal.url + path
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await checkA11y(page)
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+  return response
 }
 
 /** Names on the partner cards currently shown. */
@@ -54,12 +24,6 @@ async function cardNames(page: Page): Promise<string[]> {
   const list = page.getByRole('list', { name: 'Partners', exact: true })
   await list.waitFor()
   return (await list.getByRole('heading').allTextContents()).map((t) => t.trim())
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(url('/sign-in'))
-  await page.getByRole('button', { name: new RegExp(email.replace(/[.]/g, '\\.')) }).click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
 }
 
 describe('public directory', () => {
@@ -116,8 +80,7 @@ describe('public directory', () => {
     await page.goto(url('/?category=climate-control'))
     expect(await page.getByLabel('Category').inputValue()).toBe('climate-control')
     expect((await cardNames(page)).sort()).toEqual(['Ecobee', 'Honeywell Home (Resideo)'])
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    expect(overflow).toBeLessThanOrEqual(0)
+    await expectNoOverflow(page, 'directory 375')
     await expectAccessible(page, 'directory 375')
     await screenshot(page, 'directory-375')
 
@@ -177,6 +140,61 @@ describe('partner workspace', () => {
     await expect
       .poll(() => page.getByLabel('Description', { exact: true }).inputValue(), { timeout: 10_000 })
       .toBe(`${text} Edited elsewhere.`)
+  })
+
+  it('lets a partner-admin upload a logo that visitors then see on the directory card and the profile', async () => {
+    const page = await newPage(1280)
+    await signIn(page, 'admin@lutron.example')
+    await page.waitForURL(url('/workspace'))
+    const logo = page.getByRole('group', { name: 'Logo', exact: true })
+    await logo.getByText('No logo yet').waitFor()
+
+    // a file of another type is refused before anything is sent, and the listing is not saved with it
+    await page
+      .locator('#listing-logo')
+      .setInputFiles({ name: 'lutron-logo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') })
+    await logo.getByText(/Not uploaded: lutron-logo\.pdf is not a file type this field takes/).waitFor()
+    await page.getByRole('button', { name: 'Save listing' }).click()
+    await page.locator('#listing-logo-error').filter({ hasText: 'This image was not accepted.' }).waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('listing-logo')
+
+    // a real PNG is uploaded, checked and previewed, then published with the listing
+    await page.locator('#listing-logo').setInputFiles({ name: 'lutron-logo.png', mimeType: 'image/png', buffer: PNG_BYTES })
+    expect(await page.locator('#listing-logo-error').count()).toBe(0)
+    await logo.locator('.file-row').filter({ hasText: 'lutron-logo.png' }).getByText('Ready').waitFor({ timeout: 15_000 })
+    await expectImageLoaded(logo.getByRole('img', { name: 'Lutron Electronics logo' }), 'the new logo’s preview')
+    await logo.getByText('New logo: save the listing to publish it.').waitFor()
+    await expectAccessible(page, 'workspace with a new logo')
+    await page.getByRole('button', { name: 'Save listing' }).click()
+    await page.getByRole('status').filter({ hasText: 'Listing saved' }).waitFor()
+    await logo.getByText('Current logo', { exact: true }).waitFor()
+    expect(await logo.locator('.file-row').count()).toBe(0)
+    await expectImageLoaded(logo.getByRole('img', { name: 'Lutron Electronics logo' }), 'the saved logo')
+    await screenshot(page, 'workspace-logo-1280')
+
+    // a visitor sees the logo on Lutron's card and profile; a partner without one keeps its monogram
+    const visitor = await newPage(1280)
+    await visitor.goto(url('/'))
+    const cards = visitor.getByRole('list', { name: 'Partners', exact: true }).getByRole('listitem')
+    const lutron = cards.filter({ has: visitor.getByRole('heading', { name: 'Lutron Electronics' }) })
+    await expectImageLoaded(lutron.getByRole('img', { name: 'Lutron Electronics logo' }), 'Lutron’s logo on its card')
+    const ecobee = cards.filter({ has: visitor.getByRole('heading', { name: 'Ecobee' }) })
+    expect(await ecobee.getByRole('img').count()).toBe(0)
+    expect(await ecobee.locator('.monogram').count()).toBe(1)
+    await screenshot(visitor, 'directory-logo-1280')
+    await lutron.getByRole('link', { name: 'Lutron Electronics' }).click()
+    await visitor.waitForURL(url('/partners/lutron'))
+    await visitor.getByRole('heading', { level: 1, name: 'Lutron Electronics' }).waitFor()
+    await expectImageLoaded(visitor.getByRole('img', { name: 'Lutron Electronics logo' }), 'Lutron’s logo on its profile')
+    await expectAccessible(visitor, 'profile with a logo')
+    await screenshot(visitor, 'profile-logo-1280')
+
+    const narrow = await newPage(375)
+    await signIn(narrow, 'admin@lutron.example')
+    await narrow.getByRole('group', { name: 'Logo', exact: true }).getByText('Current logo', { exact: true }).waitFor()
+    await expectNoOverflow(narrow, 'workspace 375')
+    await expectAccessible(narrow, 'workspace 375')
+    await screenshot(narrow, 'workspace-logo-375')
   })
 
   it('shows a partner-rep the listing read-only', async () => {
@@ -240,7 +258,7 @@ describe('staff workspace', () => {
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Partners' }).click()
     await page.getByRole('link', { name: 'Add partner' }).click()
     await page.getByRole('heading', { level: 1, name: 'Add partner' }).waitFor()
-    await page.getByRole('button', { name: 'Add partner' }).click()
+    expect((await addPartner(page)).status()).toBe(400)
     await page.getByText('Please correct these fields').waitFor()
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true')
     await page.getByLabel('Name', { exact: true }).first().fill('Nuheara Test Audio')
@@ -248,15 +266,16 @@ describe('staff workspace', () => {
     await page.getByLabel('Website').fill('https://nuheara.example')
     await page.locator('#new-contact-name').fill('Sam Lee')
     await page.locator('#new-contact-email').fill('sam@nuheara.example')
-    await page.getByRole('button', { name: 'Add partner' }).click()
+    // the record opens once the POST has answered: assert that answer, then the address it leads to
+    const created = await addPartner(page)
+    expect(created.status(), await created.text()).toBe(201)
     await page.waitForURL(url('/staff/partners/nuheara-test-audio'))
     await page.getByText('Nuheara Test Audio was added to the program as a prospect.').waitFor()
 
     const narrow = await newPage(375)
     await signIn(narrow, 'staff@homeaiq.example')
     await narrow.getByRole('table').waitFor()
-    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    expect(overflow).toBeLessThanOrEqual(0)
+    await expectNoOverflow(narrow, 'staff partners 375')
     await expectAccessible(narrow, 'staff partners 375')
     await screenshot(narrow, 'staff-partners-375')
   })

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Role } from './api/types'
 import { AuthProvider, homeFor, useAuth } from './auth/context'
 import { SiteHeader } from './components/Header'
@@ -91,14 +91,16 @@ function Routes() {
 
 /**
  * After an in-app navigation: scroll to the top, move focus to the main landmark and announce
- * the new page title, as a full page load would.
+ * the new page title, as a full page load would. The scroll and the focus move happen as the new
+ * screen is committed, before it is painted: never later, under a pointer or a caret that is
+ * already at work on the new screen.
  */
 function useRouteFocus(main: { current: HTMLElement | null }) {
   const location = useLocation()
   const [announcement, setAnnouncement] = useState('')
   const first = useRef(true)
   const lastPath = useRef(location.path)
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false
       return

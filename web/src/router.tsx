@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, ComponentChildren } from 'preact'
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 
 /**
  * A small history router: the location is the browser's, routes are plain patterns
@@ -39,11 +39,17 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
   notify()
 }
 
+/**
+ * The current location, kept in step with every navigation. A screen subscribes as it is
+ * committed (a layout effect, not after the next paint) and catches up on a navigation made in
+ * between, so a filter chosen the moment a screen appears is never lost.
+ */
 export function useLocation(): Location {
   const [location, setLocation] = useState(current)
-  useEffect(() => {
+  useLayoutEffect(() => {
     const update = () => setLocation(current())
     listeners.add(update)
+    if (location.key !== key) update()
     return () => {
       listeners.delete(update)
     }

@@ -200,6 +200,10 @@ export function query(params: Record<string, string | number | undefined | null>
   return text ? `?${text}` : ''
 }
 
+/** The API answered that the thing asked for does not exist (404, or one of `statuses`). */
+export const isNotFound = (error: unknown, statuses: number[] = [404]) =>
+  error instanceof ApiError && statuses.includes(error.status)
+
 /** A message for the user from any error thrown by an API call. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {

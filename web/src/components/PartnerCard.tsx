@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks'
 import type { PublicPartner } from '../api/types'
 import { regionLabel } from '../lib/format'
 import { Link } from '../router'
@@ -21,6 +22,36 @@ export function Monogram({ name, category, large }: { name: string; category: st
   )
 }
 
+/**
+ * A partner's logo, or its monogram when it has none or the image does not load. The image
+ * is content (alt "<name> logo"); the monogram is decoration beside the name.
+ */
+export function PartnerLogo({
+  name,
+  category,
+  src,
+  alt = `${name} logo`,
+  large,
+}: {
+  name: string
+  category: string
+  src?: string | undefined
+  alt?: string
+  large?: boolean
+}) {
+  const [failed, setFailed] = useState<string>()
+  if (!src || failed === src) return <Monogram name={name} category={category} large={large} />
+  return (
+    <img
+      class={`partner-logo${large ? ' partner-logo--large' : ''}`}
+      src={src}
+      alt={alt}
+      decoding="async"
+      onError={() => setFailed(src)}
+    />
+  )
+}
+
 export function RegionList({ regions, max }: { regions: string[]; max?: number }) {
   if (regions.length === 0) return <span class="muted">Not listed</span>
   const shown = max ? regions.slice(0, max) : regions
@@ -37,7 +68,7 @@ export function PartnerCard({ partner }: { partner: PublicPartner }) {
   return (
     <li class="card partner-card">
       <div class="partner-card__top">
-        <Monogram name={partner.name} category={partner.category} />
+        <PartnerLogo name={partner.name} category={partner.category} src={partner.logoUrl} />
         <TierBadge tier={partner.tier} />
       </div>
       <h2 class="partner-card__name">

@@ -1,4 +1,5 @@
 import { categoryLabel, kindLabel, lifecycleLabel, statusLabel, tierLabel } from '../lib/format'
+import { CheckIcon } from './icons'
 
 export function TierBadge({ tier }: { tier: string }) {
   return <span class={`badge badge--tier badge--${tier}`}>{tierLabel(tier)}</span>
@@ -82,16 +83,7 @@ export function AckMarker({
 function AckedMarker({ label }: { label: string }) {
   return (
     <span class="marker marker--acked">
-      <svg viewBox="0 0 20 20" aria-hidden="true">
-        <path
-          d="M5 10.5 8.5 14 15 6.5"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="2"
-          stroke-linecap="round"
-          stroke-linejoin="round"
-        />
-      </svg>
+      <CheckIcon />
       {label}
     </span>
   )

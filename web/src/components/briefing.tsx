@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { describeError } from '../api/client'
 import type { Briefing } from '../api/types'
 import { openDownload } from '../lib/upload'
+import { FileIcon } from './icons'
 
 const TYPE_LABELS: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -38,15 +39,7 @@ export function BriefingContent({ briefing, headingLevel = 2 }: { briefing: Brie
           <ul class="file-list">
             {briefing.attachments.map((a) => (
               <li key={a.documentId} class="file-row">
-                <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
-                  <path
-                    d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
-                    fill="none"
-                    stroke="currentColor"
-                    stroke-width="1.5"
-                    stroke-linejoin="round"
-                  />
-                </svg>
+                <FileIcon />
                 <span class="file-row__name">
                   {a.filename} <span class="muted small">{TYPE_LABELS[a.contentType] ?? a.contentType}</span>
                 </span>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
+import { AlertIcon } from './icons'
 
 /**
  * A confirmation in a native modal <dialog>: the browser traps focus, Escape cancels, and focus
@@ -63,10 +64,7 @@ export function ConfirmDialog({
       <div role="alert">
         {error && (
           <p class="field__error">
-            <svg viewBox="0 0 20 20" aria-hidden="true">
-              <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
-              <path d="M10 5.5v5.5M10 14v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-            </svg>
+            <AlertIcon />
             {error}
           </p>
         )}

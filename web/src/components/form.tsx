@@ -1,5 +1,8 @@
-import type { ComponentChildren } from 'preact'
+import type { ComponentChildren, Ref } from 'preact'
+import type { SaveStatus } from '../lib/save'
 import { Link } from '../router'
+import { Notice } from './states'
+import { AlertIcon } from './icons'
 
 export interface ControlProps {
   id: string
@@ -45,14 +48,24 @@ export function Field({
       {children(props)}
       {error && (
         <p class="field__error" id={`${id}-error`}>
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
-            <path d="M10 5.5v5.5M10 14v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-          </svg>
+          <AlertIcon />
           {error}
         </p>
       )}
     </div>
+  )
+}
+
+/** One <option> per value, labelled for people (e.g. `values={TIERS} label={tierLabel}`). */
+export function Options<T extends string>({ values, label }: { values: readonly T[]; label: (value: T) => string }) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {label(value)}
+        </option>
+      ))}
+    </>
   )
 }
 
@@ -71,10 +84,7 @@ export function ErrorSummary({
   if (entries.length === 0) return null
   return (
     <div class="notice notice--error error-summary">
-      <svg class="notice__icon" viewBox="0 0 20 20" aria-hidden="true">
-        <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
-        <path d="M10 5.5v5.5M10 14v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-      </svg>
+      <AlertIcon class="notice__icon" />
       <div class="notice__body">
         <p class="notice__title">{title}</p>
         <ul>
@@ -152,5 +162,63 @@ export function Breadcrumbs({ items }: { items: { href?: string; label: string }
         ))}
       </ol>
     </nav>
+  )
+}
+
+/**
+ * The foot of a form that writes a record: a live region saying what the last save did (focus
+ * moves there when no field explains a failure) beside the form's buttons, the submit button
+ * last. When someone else saved first, it offers to reload.
+ */
+export function FormActions({
+  status,
+  statusRef,
+  noun,
+  saved,
+  failedTitle = 'Not saved',
+  onReload,
+  submitLabel,
+  busyLabel = 'Saving…',
+  busy,
+  children,
+}: {
+  status: SaveStatus
+  statusRef: Ref<HTMLDivElement>
+  /** what the form edits, for "This listing changed" */
+  noun: string
+  /** the notice after a save */
+  saved?: ComponentChildren
+  failedTitle?: string
+  onReload?: (() => void) | undefined
+  submitLabel: string
+  /** the submit button's label while the save runs */
+  busyLabel?: string
+  busy: boolean
+  /** other buttons, before the submit button (Cancel, Discard changes) */
+  children?: ComponentChildren
+}) {
+  return (
+    <div class="form-actions">
+      <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
+        {status.kind === 'saved' && saved}
+        {status.kind === 'unchanged' && <Notice tone="info">Nothing to save: no field has changed.</Notice>}
+        {status.kind === 'failed' && (
+          <Notice tone={status.conflict ? 'warning' : 'error'} title={status.conflict ? `This ${noun} changed` : failedTitle}>
+            <p>{status.message}</p>
+            {status.conflict && onReload && (
+              <button type="button" class="button button--secondary button--small" onClick={onReload}>
+                Reload latest version
+              </button>
+            )}
+          </Notice>
+        )}
+      </div>
+      <div class="form-actions__buttons">
+        {children}
+        <button type="submit" class="button button--primary" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+      </div>
+    </div>
   )
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { describeUpload, type UploadState } from '../lib/upload'
+import { AlertIcon, CheckIcon } from './icons'
 
 /**
  * A file input with a drop zone around it. The real input stays in the page (visually hidden,
@@ -100,10 +101,7 @@ export function FilePicker({
       </div>
       {error && (
         <p class="field__error drop-zone__error" id={`${id}-error`}>
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
-            <path d="M10 5.5v5.5M10 14v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-          </svg>
+          <AlertIcon />
           {error}
         </p>
       )}
@@ -129,23 +127,7 @@ export function UploadStatus({ state, label }: { state: UploadState; label: stri
   const tone = state.phase === 'ready' ? 'ok' : 'bad'
   return (
     <div class={`upload-status upload-status--${tone}`}>
-      <svg viewBox="0 0 20 20" aria-hidden="true">
-        {tone === 'ok' ? (
-          <path
-            d="M5 10.5 8.5 14 15 6.5"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="2"
-            stroke-linecap="round"
-            stroke-linejoin="round"
-          />
-        ) : (
-          <>
-            <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="1.8" />
-            <path d="M10 5.5v5.5M10 14v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-          </>
-        )}
-      </svg>
+      {tone === 'ok' ? <CheckIcon /> : <AlertIcon />}
       <span class="upload-status__text">{text}</span>
     </div>
   )

@@ -1,5 +1,7 @@
 import type { Inputs } from 'preact/hooks'
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import { describeError } from '../api/client'
+import type { Page } from '../api/types'
 
 const APP_NAME = 'HomeAIQ Partner Portal'
 
@@ -39,4 +41,85 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, inputs
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
   const replace = useCallback((data: T) => setResource({ status: 'ready', data }), [])
   return { resource, reload, replace }
+}
+
+/** A list the API answers a page at a time, as a screen shows it. */
+export interface PagedList<T> {
+  items: T[]
+  /** set while more pages remain */
+  nextCursor: string | undefined
+  state: 'loading' | 'ready' | 'error'
+  /** why the first page failed */
+  error: unknown
+  /** loads the first page again */
+  reload(): void
+  /** changes the items shown, e.g. after one of them was edited */
+  setItems(update: (items: T[]) => T[]): void
+  loadingMore: boolean
+  /** why the last "load more" failed */
+  moreError: string | undefined
+  loadMore(): Promise<void>
+}
+
+/**
+ * The first page of a list, loaded again whenever `inputs` change (a stale load is aborted), and
+ * the next pages on demand. `onPage` sees each page as it arrives, with the number of items
+ * shown before it (0 for a first page).
+ */
+export function usePagedList<T, P extends Page<T> = Page<T>>(
+  load: (cursor: string | undefined, signal?: AbortSignal) => Promise<P>,
+  inputs: Inputs,
+  onPage?: (page: P, shownBefore: number) => void,
+): PagedList<T> {
+  const [items, setItems] = useState<T[]>([])
+  const [nextCursor, setNextCursor] = useState<string>()
+  const [state, setState] = useState<PagedList<T>['state']>('loading')
+  const [error, setError] = useState<unknown>()
+  const [attempt, setAttempt] = useState(0)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState<string>()
+  const loadRef = useRef(load)
+  loadRef.current = load
+  const onPageRef = useRef(onPage)
+  onPageRef.current = onPage
+
+  useEffect(() => {
+    const controller = new AbortController()
+    setState('loading')
+    setMoreError(undefined)
+    loadRef.current(undefined, controller.signal).then(
+      (page) => {
+        if (controller.signal.aborted) return
+        onPageRef.current?.(page, 0)
+        setItems(page.items)
+        setNextCursor(page.nextCursor)
+        setState('ready')
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return
+        setError(err)
+        setState('error')
+      },
+    )
+    return () => controller.abort()
+  }, [...inputs, attempt])
+
+  async function loadMore() {
+    if (!nextCursor) return
+    setLoadingMore(true)
+    setMoreError(undefined)
+    try {
+      const page = await loadRef.current(nextCursor)
+      onPageRef.current?.(page, items.length)
+      setItems((previous) => [...previous, ...page.items])
+      setNextCursor(page.nextCursor)
+    } catch (err) {
+      setMoreError(describeError(err))
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), [])
+  return { items, nextCursor, state, error, reload, setItems, loadingMore, moreError, loadMore }
 }

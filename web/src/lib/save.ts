@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError, describeError } from '../api/client'
 import { mapFieldErrors } from '../components/form'
 
@@ -8,6 +9,10 @@ export interface SaveFailure {
   conflict: boolean
   message: string
 }
+
+/** "One field needs your attention." / "3 fields need your attention." */
+export const attentionMessage = (count: number) =>
+  count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`
 
 /** Turns an API error from a write into field errors and a summary message. */
 export function saveFailure(error: unknown, fieldIds: Record<string, string>): SaveFailure {
@@ -24,7 +29,7 @@ export function saveFailure(error: unknown, fieldIds: Record<string, string>): S
     const count = Object.keys(byField).length
     let message: string
     if (error.status === 403) message = error.problem.detail || 'Your role may not make this change.'
-    else if (count > 0) message = count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`
+    else if (count > 0) message = attentionMessage(count)
     else message = describeError(error)
     if (unmatched.length) message += ` ${unmatched.join(' ')}`
     return { fieldErrors: byField, conflict: false, message }
@@ -42,4 +47,82 @@ export function focusFirstInvalid(root: HTMLElement | null) {
     return true
   }
   return false
+}
+
+/**
+ * The errors after an edit: each of `ids` that already shows an error is checked again against
+ * `fresh` (the form's checks on the new values), so a fix shows at once; other errors stay.
+ */
+export function recheck(current: Record<string, string>, fresh: Record<string, string>, ids: string[]): Record<string, string> {
+  const updated = { ...current }
+  for (const id of ids) {
+    if (!(id in current)) continue
+    if (fresh[id]) updated[id] = fresh[id]!
+    else delete updated[id]
+  }
+  return updated
+}
+
+/** What a form that edits a loaded record gets: the record, its ETag (for If-Match) and what to do after. */
+export interface RecordFormProps<T> {
+  record: T
+  etag: string
+  onSaved: (record: T, etag: string) => void
+  /** after a conflict: load the latest version */
+  onReload: () => void
+}
+
+/** Where the last save of a form stands. */
+export type SaveStatus =
+  { kind: 'idle' } | { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'failed'; message: string; conflict: boolean }
+
+/**
+ * What every form that writes a record shares: field errors, the save status, the busy flag,
+ * and focus after a failed save (the first invalid field, else the status message).
+ * `fieldIds` maps the API's field paths to the form's field ids.
+ */
+export function useSaveForm(fieldIds: Record<string, string>) {
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
+  const [saving, setSaving] = useState(false)
+  const [focusRequest, setFocusRequest] = useState(0)
+  const form = useRef<HTMLFormElement>(null)
+  const statusRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (focusRequest && !focusFirstInvalid(form.current)) statusRef.current?.focus()
+  }, [focusRequest])
+
+  /** Shows why the form cannot be saved and moves focus to the first invalid field. */
+  function refuse(fieldErrors: Record<string, string>, failure: Partial<Omit<SaveFailure, 'fieldErrors'>> = {}) {
+    setErrors(fieldErrors)
+    setStatus({
+      kind: 'failed',
+      message: failure.message ?? attentionMessage(Object.keys(fieldErrors).length),
+      conflict: failure.conflict ?? false,
+    })
+    setFocusRequest((n) => n + 1)
+  }
+
+  /**
+   * Runs a write. When it resolves the errors go and the form says it saved (a write that
+   * navigates away is simply gone); when it throws, `explain` may describe the error (e.g. a
+   * 409 on an id), else the API's field errors go next to their fields.
+   */
+  async function submit(write: () => Promise<void>, explain?: (error: unknown) => SaveFailure | undefined) {
+    setSaving(true)
+    setStatus({ kind: 'idle' })
+    try {
+      await write()
+      setErrors({})
+      setStatus({ kind: 'saved' })
+    } catch (error) {
+      const failure = explain?.(error) ?? saveFailure(error, fieldIds)
+      refuse(failure.fieldErrors, failure)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return { form, statusRef, errors, setErrors, status, setStatus, saving, refuse, submit }
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError, describeError, sendWithProgress } from '../api/client'
 import { api } from '../api/endpoints'
 import type { DocumentType, PortalDocumentView, UploadPurpose } from '../api/types'
@@ -17,6 +18,12 @@ export const UPLOAD_LIMITS: Partial<
   Record<UploadPurpose, { types: DocumentType[]; maxBytes: number; accept: string; describe: string }>
 > = {
   'spec-sheet': { types: ['application/pdf'], maxBytes: 25 * MB, accept: '.pdf,application/pdf', describe: 'PDF, up to 25 MB' },
+  logo: {
+    types: IMAGES,
+    maxBytes: 2 * MB,
+    accept: '.png,.jpg,.jpeg,.webp,image/png,image/jpeg,image/webp',
+    describe: 'PNG, JPEG or WebP, up to 2 MB',
+  },
   'briefing-attachment': {
     types: ['application/pdf', ...IMAGES],
     maxBytes: 25 * MB,
@@ -126,6 +133,79 @@ export async function uploadDocument(
         : describeError(error)
     return finish({ phase: 'failed', message })
   }
+}
+
+/** A file chosen in a single-file field, and where its upload stands. */
+export interface PendingUpload {
+  filename: string
+  state: UploadState
+}
+
+/**
+ * The upload behind a single-file field (a spec sheet, a logo): uploads the chosen file,
+ * cancels the previous upload when another file is chosen, the choice is cleared or the screen
+ * goes away, and keeps a short message for a polite live region.
+ */
+export function useUpload(partnerId: string, purpose: UploadPurpose) {
+  const [pending, setPending] = useState<PendingUpload>()
+  const [announcement, setAnnouncement] = useState('')
+  const abort = useRef<AbortController | undefined>(undefined)
+  useEffect(() => () => abort.current?.abort(), [])
+
+  async function choose(file: File) {
+    abort.current?.abort()
+    const controller = new AbortController()
+    abort.current = controller
+    setPending({ filename: file.name, state: { phase: 'uploading', fraction: 0 } })
+    setAnnouncement(`Uploading ${file.name}.`)
+    try {
+      const final = await uploadDocument(
+        partnerId,
+        purpose,
+        file,
+        (state) => {
+          if (!controller.signal.aborted) setPending({ filename: file.name, state })
+        },
+        controller.signal,
+      )
+      if (controller.signal.aborted) return
+      setAnnouncement(
+        final.phase === 'ready'
+          ? `${file.name} is ready.`
+          : `${file.name} was not accepted. ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
+      )
+    } catch {
+      // aborted: a newer file, a cleared choice or leaving the screen
+    }
+  }
+
+  /** Cancels an upload in progress and forgets the chosen file; announces `message`. */
+  function clear(message = '') {
+    abort.current?.abort()
+    setPending(undefined)
+    setAnnouncement(message)
+  }
+
+  const phase = pending?.state.phase
+  return {
+    pending,
+    /** still sending or being checked */
+    busy: phase === 'uploading' || phase === 'checking',
+    /** the checked document, once the chosen file is ready to attach */
+    ready: pending?.state.phase === 'ready' ? pending.state.document : undefined,
+    announcement,
+    choose,
+    clear,
+  }
+}
+
+/** Why a chosen file cannot be saved yet: still uploading (`noun`: "spec sheet"), or not accepted. */
+export function pendingProblem(pending: PendingUpload | undefined, noun: string, notAccepted: string): string | undefined {
+  if (!pending) return undefined
+  const { phase } = pending.state
+  if (phase === 'uploading' || phase === 'checking') return `Wait until the ${noun} has uploaded and been checked.`
+  if (phase !== 'ready') return notAccepted
+  return undefined
 }
 
 /** A short, screen-reader friendly description of an upload's state. */

@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { describeError } from '../api/client'
 import { api } from '../api/endpoints'
 import type { PublicPartner } from '../api/types'
+import { FilterForm, FilterSelect } from '../components/filters'
+import { Options } from '../components/form'
 import { PartnerCard, PartnerCardSkeleton } from '../components/PartnerCard'
-import { EmptyState, ErrorState } from '../components/states'
+import { EmptyState, ErrorState, LoadMore } from '../components/states'
 import { CATEGORIES, TIERS, categoryLabel, isCategory, isTier, tierLabel } from '../lib/format'
-import { useTitle } from '../lib/hooks'
+import { usePagedList, useTitle } from '../lib/hooks'
 import { navigate, useLocation, withQuery } from '../router'
 
 const PAGE_SIZE = 12
-
-type Status = 'loading' | 'ready' | 'error'
 
 export function DirectoryPage() {
   const location = useLocation()
@@ -26,56 +25,22 @@ export function DirectoryPage() {
   const [draft, setDraft] = useState(q)
   useEffect(() => setDraft(q), [q])
 
-  const [items, setItems] = useState<PublicPartner[]>([])
-  const [nextCursor, setNextCursor] = useState<string>()
-  const [status, setStatus] = useState<Status>('loading')
-  const [error, setError] = useState<unknown>()
-  const [attempt, setAttempt] = useState(0)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string>()
   // after "Load more", keyboard focus moves to the first newly loaded partner
   const focusFrom = useRef<number | undefined>(undefined)
-  const list = useRef<HTMLUListElement>(null)
+  const list = usePagedList<PublicPartner>(
+    (cursor, signal) => api.directory({ category, tier, q: q || undefined, limit: PAGE_SIZE, cursor }, signal),
+    [category, tier, q],
+    (_, shownBefore) => {
+      if (shownBefore) focusFrom.current = shownBefore
+    },
+  )
+  const { items, nextCursor, state: status } = list
+  const grid = useRef<HTMLUListElement>(null)
   useEffect(() => {
     if (focusFrom.current === undefined) return
-    list.current?.querySelectorAll<HTMLAnchorElement>('.partner-card__link')[focusFrom.current]?.focus()
+    grid.current?.querySelectorAll<HTMLAnchorElement>('.partner-card__link')[focusFrom.current]?.focus()
     focusFrom.current = undefined
   }, [items])
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setStatus('loading')
-    setMoreError(undefined)
-    api.directory({ category, tier, q: q || undefined, limit: PAGE_SIZE }, controller.signal).then(
-      (page) => {
-        setItems(page.items)
-        setNextCursor(page.nextCursor)
-        setStatus('ready')
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return
-        setError(err)
-        setStatus('error')
-      },
-    )
-    return () => controller.abort()
-  }, [category, tier, q, attempt])
-
-  async function loadMore() {
-    if (!nextCursor) return
-    setLoadingMore(true)
-    setMoreError(undefined)
-    try {
-      const page = await api.directory({ category, tier, q: q || undefined, limit: PAGE_SIZE, cursor: nextCursor })
-      focusFrom.current = items.length
-      setItems((previous) => [...previous, ...page.items])
-      setNextCursor(page.nextCursor)
-    } catch (err) {
-      setMoreError(describeError(err))
-    } finally {
-      setLoadingMore(false)
-    }
-  }
 
   const setFilter = (name: string, value: string | undefined) => navigate(withQuery(location, { [name]: value }))
   const clearFilters = () => {
@@ -107,68 +72,37 @@ export function DirectoryPage() {
       </section>
 
       <div class="container">
-        <form
+        <FilterForm
+          label="Filter partners"
           class="filters card"
-          role="search"
-          aria-label="Filter partners"
-          onSubmit={(event) => {
-            event.preventDefault()
-            setFilter('q', draft.trim() || undefined)
-          }}
+          searchId="directory-q"
+          searchLabel="Search by name"
+          placeholder="e.g. Lutron"
+          draft={draft}
+          onDraft={setDraft}
+          onSearch={(text) => setFilter('q', text)}
         >
-          <div class="filters__search">
-            <label for="directory-q">Search by name</label>
-            <div class="search-input">
-              <svg viewBox="0 0 20 20" aria-hidden="true">
-                <circle cx="9" cy="9" r="5.5" fill="none" stroke="currentColor" stroke-width="1.7" />
-                <path d="m13.2 13.2 3.8 3.8" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" />
-              </svg>
-              <input
-                id="directory-q"
-                type="search"
-                name="q"
-                placeholder="e.g. Lutron"
-                autocomplete="off"
-                maxLength={80}
-                value={draft}
-                onInput={(event) => setDraft(event.currentTarget.value)}
-              />
-              <button type="submit" class="button button--primary">
-                Search
-              </button>
-            </div>
-          </div>
-          <div class="filters__select">
-            <label for="directory-category">Category</label>
-            <select
-              id="directory-category"
-              value={category ?? ''}
-              onChange={(event) => setFilter('category', event.currentTarget.value || undefined)}
-            >
-              <option value="">All categories</option>
-              {CATEGORIES.map((value) => (
-                <option key={value} value={value}>
-                  {categoryLabel(value)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__select">
-            <label for="directory-tier">Tier</label>
-            <select
-              id="directory-tier"
-              value={tier ?? ''}
-              onChange={(event) => setFilter('tier', event.currentTarget.value || undefined)}
-            >
-              <option value="">All tiers</option>
-              {TIERS.map((value) => (
-                <option key={value} value={value}>
-                  {tierLabel(value)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </form>
+          <FilterSelect
+            id="directory-category"
+            label="Category"
+            class="filters__select"
+            all="All categories"
+            value={category}
+            onChange={(value) => setFilter('category', value)}
+          >
+            <Options values={CATEGORIES} label={categoryLabel} />
+          </FilterSelect>
+          <FilterSelect
+            id="directory-tier"
+            label="Tier"
+            class="filters__select"
+            all="All tiers"
+            value={tier}
+            onChange={(value) => setFilter('tier', value)}
+          >
+            <Options values={TIERS} label={tierLabel} />
+          </FilterSelect>
+        </FilterForm>
 
         <div class="results-bar">
           <p class="results-bar__count" role="status" aria-live="polite">
@@ -189,9 +123,7 @@ export function DirectoryPage() {
           </ul>
         )}
 
-        {status === 'error' && (
-          <ErrorState title="We couldn't load the directory" error={error} onRetry={() => setAttempt((n) => n + 1)} />
-        )}
+        {status === 'error' && <ErrorState title="We couldn't load the directory" error={list.error} onRetry={list.reload} />}
 
         {status === 'ready' && count === 0 && (
           <EmptyState title="No partners match">
@@ -213,25 +145,12 @@ export function DirectoryPage() {
 
         {status === 'ready' && count > 0 && (
           <>
-            <ul class="card-grid" aria-label="Partners" ref={list}>
+            <ul class="card-grid" aria-label="Partners" ref={grid}>
               {items.map((partner) => (
                 <PartnerCard key={partner.id} partner={partner} />
               ))}
             </ul>
-            {(nextCursor || moreError) && (
-              <div class="load-more">
-                {moreError && (
-                  <p class="field__error" role="alert">
-                    {moreError}
-                  </p>
-                )}
-                {nextCursor && (
-                  <button type="button" class="button button--secondary" onClick={loadMore} disabled={loadingMore}>
-                    {loadingMore ? 'Loading…' : 'Load more partners'}
-                  </button>
-                )}
-              </div>
-            )}
+            <LoadMore {...list} label="Load more partners" />
           </>
         )}
       </div>

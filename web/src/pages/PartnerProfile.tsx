@@ -1,10 +1,10 @@
-import { ApiError } from '../api/client'
+import { isNotFound } from '../api/client'
 import { api } from '../api/endpoints'
 import { useAuth } from '../auth/context'
 import { CategoryTag, TierBadge } from '../components/badges'
 import { Breadcrumbs } from '../components/form'
-import { Monogram } from '../components/PartnerCard'
-import { ErrorState, Loading } from '../components/states'
+import { PartnerLogo } from '../components/PartnerCard'
+import { LoadFailure, Loading } from '../components/states'
 import { categoryLabel, hostOf, regionLabel, tierLabel } from '../lib/format'
 import { useResource, useTitle } from '../lib/hooks'
 import { Link } from '../router'
@@ -45,7 +45,7 @@ export function ExternalLink({ href, children }: { href: string; children: strin
 export function PartnerProfilePage({ id }: { id: string }) {
   const { resource, reload } = useResource((signal) => api.directoryEntry(id, signal), [id])
   const { state } = useAuth()
-  const notFound = resource.status === 'error' && resource.error instanceof ApiError && resource.error.status === 404
+  const notFound = resource.status === 'error' && isNotFound(resource.error)
   useTitle(resource.status === 'ready' ? resource.data.name : notFound ? 'Partner not found' : 'Partner profile')
 
   if (resource.status === 'loading') {
@@ -59,20 +59,15 @@ export function PartnerProfilePage({ id }: { id: string }) {
     return (
       <div class="container page">
         <Breadcrumbs items={[{ href: '/', label: 'Directory' }, { label: notFound ? 'Not found' : 'Partner' }]} />
-        {notFound ? (
-          <div class="state state--empty">
-            <h1 class="state__title">Partner not found</h1>
-            <p class="state__text">No partner is listed at this address. It may have been renamed or have left the directory.</p>
-            <Link href="/" class="button button--primary">
-              Browse the directory
-            </Link>
-          </div>
-        ) : (
-          <>
-            <h1 class="visually-hidden">Partner profile</h1>
-            <ErrorState title="We couldn't load this partner" error={resource.error} onRetry={reload} />
-          </>
-        )}
+        <LoadFailure
+          noun="partner"
+          heading="Partner profile"
+          notFound={notFound}
+          error={resource.error}
+          onRetry={reload}
+          message="No partner is listed at this address. It may have been renamed or have left the directory."
+          back={{ href: '/', label: 'Browse the directory' }}
+        />
       </div>
     )
   }
@@ -90,7 +85,7 @@ export function PartnerProfilePage({ id }: { id: string }) {
     <div class="container page">
       <Breadcrumbs items={[{ href: '/', label: 'Directory' }, { label: partner.name }]} />
       <header class="profile-header card">
-        <Monogram name={partner.name} category={partner.category} large />
+        <PartnerLogo name={partner.name} category={partner.category} src={partner.logoUrl} large />
         <div class="profile-header__main">
           <h1>{partner.name}</h1>
           <div class="profile-header__tags">

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { describeError } from '../../api/client'
 import { api } from '../../api/endpoints'
-import type { Briefing, Partner } from '../../api/types'
+import type { Briefing, BriefingFeedPage, Partner } from '../../api/types'
 import { AckMarker, KindBadge } from '../../components/badges'
 import { BriefingContent } from '../../components/briefing'
-import { EmptyState, ErrorState, Loading } from '../../components/states'
+import { FilterSelect } from '../../components/filters'
+import { Options } from '../../components/form'
+import { EmptyState, ErrorState, LoadMore, Loading } from '../../components/states'
 import { STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { refreshFlaggedCount, setFlaggedCount, useFlaggedCount } from '../../lib/flagged'
 import { BRIEFING_KINDS, formatDate, formatDateTime, formatDay, isBriefingKind, kindLabel } from '../../lib/format'
-import { useTitle } from '../../lib/hooks'
+import { usePagedList, useTitle } from '../../lib/hooks'
 import { Link, navigate, useLocation, withQuery } from '../../router'
 import { SkuChips } from '../workspace/Briefings'
 
@@ -113,13 +115,6 @@ export function StaffBriefingsPage() {
   useTitle('Briefings · Staff')
   const flaggedCount = useFlaggedCount(true, false)
 
-  const [items, setItems] = useState<Briefing[]>([])
-  const [nextCursor, setNextCursor] = useState<string>()
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState<unknown>()
-  const [attempt, setAttempt] = useState(0)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string>()
   const [announcement, setAnnouncement] = useState('')
   const [partners, setPartners] = useState<Partner[]>([])
 
@@ -133,41 +128,12 @@ export function StaffBriefingsPage() {
   }, [])
 
   const params = { kind, partnerId, unacknowledged: unacknowledged ? ('true' as const) : undefined }
-  useEffect(() => {
-    const controller = new AbortController()
-    setState('loading')
-    setMoreError(undefined)
-    api.briefingFeed({ ...params, limit: PAGE_SIZE }, controller.signal).then(
-      (page) => {
-        setItems(page.items)
-        setNextCursor(page.nextCursor)
-        setFlaggedCount(page.flaggedCount)
-        setState('ready')
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return
-        setError(err)
-        setState('error')
-      },
-    )
-    return () => controller.abort()
-  }, [kind, partnerId, unacknowledged, attempt])
-
-  async function loadMore() {
-    if (!nextCursor) return
-    setLoadingMore(true)
-    setMoreError(undefined)
-    try {
-      const page = await api.briefingFeed({ ...params, limit: PAGE_SIZE, cursor: nextCursor })
-      setItems((previous) => [...previous, ...page.items])
-      setNextCursor(page.nextCursor)
-      setFlaggedCount(page.flaggedCount)
-    } catch (err) {
-      setMoreError(describeError(err))
-    } finally {
-      setLoadingMore(false)
-    }
-  }
+  const list = usePagedList<Briefing, BriefingFeedPage>(
+    (cursor, signal) => api.briefingFeed({ ...params, limit: PAGE_SIZE, cursor }, signal),
+    [kind, partnerId, unacknowledged],
+    (page) => setFlaggedCount(page.flaggedCount),
+  )
+  const { items, setItems, nextCursor, state } = list
 
   function changed(next: Briefing, message: string) {
     const before = items.find((b) => b.id === next.id)
@@ -218,33 +184,31 @@ export function StaffBriefingsPage() {
       </div>
 
       <form class="toolbar toolbar--filters" aria-label="Filter briefings" onSubmit={(e) => e.preventDefault()}>
-        <div class="toolbar__field">
-          <label for="feed-kind">Kind</label>
-          <select id="feed-kind" value={kind ?? ''} onChange={(e) => setFilter('kind', e.currentTarget.value || undefined)}>
-            <option value="">All kinds</option>
-            {BRIEFING_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {kindLabel(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="toolbar__field">
-          <label for="feed-partner">Partner</label>
-          <select
-            id="feed-partner"
-            value={partnerId ?? ''}
-            onChange={(e) => setFilter('partner', e.currentTarget.value || undefined)}
-          >
-            <option value="">All partners</option>
-            {partnerId && !partners.some((p) => p.id === partnerId) && <option value={partnerId}>{partnerId}</option>}
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="feed-kind"
+          label="Kind"
+          class="toolbar__field"
+          all="All kinds"
+          value={kind}
+          onChange={(value) => setFilter('kind', value)}
+        >
+          <Options values={BRIEFING_KINDS} label={kindLabel} />
+        </FilterSelect>
+        <FilterSelect
+          id="feed-partner"
+          label="Partner"
+          class="toolbar__field"
+          all="All partners"
+          value={partnerId}
+          onChange={(value) => setFilter('partner', value)}
+        >
+          {partnerId && !partners.some((p) => p.id === partnerId) && <option value={partnerId}>{partnerId}</option>}
+          {partners.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </FilterSelect>
         <div class="toolbar__check">
           <input
             id="feed-unacknowledged"
@@ -263,9 +227,7 @@ export function StaffBriefingsPage() {
       </p>
 
       {state === 'loading' && <Loading label="Loading briefings…" />}
-      {state === 'error' && (
-        <ErrorState title="We couldn't load the briefing feed" error={error} onRetry={() => setAttempt((n) => n + 1)} />
-      )}
+      {state === 'error' && <ErrorState title="We couldn't load the briefing feed" error={list.error} onRetry={list.reload} />}
       {state === 'ready' && items.length === 0 && (
         <EmptyState title={filtered ? 'No briefings match' : 'No briefings yet'}>
           <p class="state__text">
@@ -289,20 +251,7 @@ export function StaffBriefingsPage() {
           ))}
         </ul>
       )}
-      {state === 'ready' && (nextCursor || moreError) && (
-        <div class="load-more">
-          {moreError && (
-            <p class="field__error" role="alert">
-              {moreError}
-            </p>
-          )}
-          {nextCursor && (
-            <button type="button" class="button button--secondary" onClick={loadMore} disabled={loadingMore}>
-              {loadingMore ? 'Loading…' : 'Load more briefings'}
-            </button>
-          )}
-        </div>
-      )}
+      {state === 'ready' && <LoadMore {...list} label="Load more briefings" />}
     </WorkspaceShell>
   )
 }

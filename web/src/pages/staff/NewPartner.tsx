@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { ApiError } from '../../api/client'
 import { api } from '../../api/endpoints'
 import type { PartnerCategory, PartnerStatus, PartnerTier } from '../../api/types'
-import { Breadcrumbs, ErrorSummary, Field, parseCodes, parseLines } from '../../components/form'
-import { Notice } from '../../components/states'
+import { ContactFieldset, contactFieldIds, contactLabels, contactOf } from '../../components/contact'
+import { Breadcrumbs, ErrorSummary, Field, FormActions, Options, parseCodes, parseLines } from '../../components/form'
 import { STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { setFlash } from '../../lib/flash'
 import { CATEGORIES, STATUSES, TIERS, categoryLabel, statusLabel, tierLabel } from '../../lib/format'
 import { useTitle } from '../../lib/hooks'
-import { focusFirstInvalid, saveFailure } from '../../lib/save'
+import { attentionMessage, useSaveForm } from '../../lib/save'
 import { Link, navigate } from '../../router'
 
 const FIELD_IDS: Record<string, string> = {
@@ -21,10 +21,7 @@ const FIELD_IDS: Record<string, string> = {
   description: 'new-description',
   regions: 'new-regions',
   productLines: 'new-product-lines',
-  contact: 'new-contact-name',
-  'contact.name': 'new-contact-name',
-  'contact.email': 'new-contact-email',
-  'contact.phone': 'new-contact-phone',
+  ...contactFieldIds('new'),
 }
 const LABELS: Record<string, string> = {
   'new-name': 'Name',
@@ -36,9 +33,7 @@ const LABELS: Record<string, string> = {
   'new-description': 'Description',
   'new-regions': 'Regions served',
   'new-product-lines': 'Product lines',
-  'new-contact-name': 'Contact name',
-  'new-contact-email': 'Contact email',
-  'new-contact-phone': 'Contact phone',
+  ...contactLabels('new'),
 }
 
 const slugify = (name: string) =>
@@ -67,26 +62,15 @@ export function StaffNewPartnerPage() {
     contactPhone: '',
   })
   const [idTouched, setIdTouched] = useState(false)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string>()
-  const [saving, setSaving] = useState(false)
-  const [focusRequest, setFocusRequest] = useState(0)
-  const form = useRef<HTMLFormElement>(null)
-  const statusRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (focusRequest && !focusFirstInvalid(form.current)) statusRef.current?.focus()
-  }, [focusRequest])
+  const { form, statusRef, errors, status, saving, submit } = useSaveForm(FIELD_IDS)
 
   const set = (name: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value
     setValues((v) => ({ ...v, [name]: value, ...(name === 'name' && !idTouched ? { id: slugify(value) } : {}) }))
   }
 
-  async function submit(event: Event) {
+  async function add(event: Event) {
     event.preventDefault()
-    setSaving(true)
-    setFailure(undefined)
     const body = {
       id: values.id.trim(),
       name: values.name.trim(),
@@ -97,29 +81,23 @@ export function StaffNewPartnerPage() {
       description: values.description.trim(),
       regions: parseCodes(values.regions),
       productLines: parseLines(values.productLines),
-      contact: {
-        name: values.contactName.trim(),
-        email: values.contactEmail.trim(),
-        ...(values.contactPhone.trim() ? { phone: values.contactPhone.trim() } : {}),
+      contact: contactOf(values),
+    }
+    await submit(
+      async () => {
+        const result = await api.createPartner(body)
+        setFlash(`${result.data.name} was added to the program as a ${statusLabel(result.data.status).toLowerCase()}.`)
+        navigate(`/staff/partners/${encodeURIComponent(result.data.id)}`)
       },
-    }
-    try {
-      const result = await api.createPartner(body)
-      setFlash(`${result.data.name} was added to the program as a ${statusLabel(result.data.status).toLowerCase()}.`)
-      navigate(`/staff/partners/${encodeURIComponent(result.data.id)}`)
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setErrors({ 'new-id': 'A partner with this id already exists. Choose another id.' })
-        setFailure('One field needs your attention.')
-      } else {
-        const result = saveFailure(error, FIELD_IDS)
-        setErrors(result.fieldErrors)
-        setFailure(result.message)
-      }
-      setFocusRequest((n) => n + 1)
-    } finally {
-      setSaving(false)
-    }
+      (error) =>
+        error instanceof ApiError && error.status === 409
+          ? {
+              fieldErrors: { 'new-id': 'A partner with this id already exists. Choose another id.' },
+              conflict: false,
+              message: attentionMessage(1),
+            }
+          : undefined,
+    )
   }
 
   return (
@@ -131,7 +109,7 @@ export function StaffNewPartnerPage() {
           <p class="lede">New partners start as prospects; they appear in the public directory once active.</p>
         </div>
       </div>
-      <form ref={form} class="card section form form--narrow" noValidate onSubmit={submit} aria-labelledby="new-partner-heading">
+      <form ref={form} class="card section form form--narrow" noValidate onSubmit={add} aria-labelledby="new-partner-heading">
         <h2 id="new-partner-heading" class="visually-hidden">
           Partner details
         </h2>
@@ -165,33 +143,21 @@ export function StaffNewPartnerPage() {
           <Field id="new-category" label="Category" error={errors['new-category']}>
             {(props) => (
               <select {...props} value={values.category} onChange={set('category')}>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {categoryLabel(c)}
-                  </option>
-                ))}
+                <Options values={CATEGORIES} label={categoryLabel} />
               </select>
             )}
           </Field>
           <Field id="new-tier" label="Tier" error={errors['new-tier']}>
             {(props) => (
               <select {...props} value={values.tier} onChange={set('tier')}>
-                {TIERS.map((t) => (
-                  <option key={t} value={t}>
-                    {tierLabel(t)}
-                  </option>
-                ))}
+                <Options values={TIERS} label={tierLabel} />
               </select>
             )}
           </Field>
           <Field id="new-status" label="Status" error={errors['new-status']}>
             {(props) => (
               <select {...props} value={values.status} onChange={set('status')}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {statusLabel(s)}
-                  </option>
-                ))}
+                <Options values={STATUSES} label={statusLabel} />
               </select>
             )}
           </Field>
@@ -216,37 +182,20 @@ export function StaffNewPartnerPage() {
             {(props) => <textarea {...props} rows={3} value={values.productLines} onInput={set('productLines')} />}
           </Field>
         </div>
-        <fieldset class="fieldset">
-          <legend>Partnership contact</legend>
-          <div class="form-grid form-grid--3">
-            <Field id="new-contact-name" label="Name" error={errors['new-contact-name']}>
-              {(props) => <input {...props} type="text" value={values.contactName} onInput={set('contactName')} />}
-            </Field>
-            <Field id="new-contact-email" label="Email" error={errors['new-contact-email']}>
-              {(props) => <input {...props} type="email" value={values.contactEmail} onInput={set('contactEmail')} />}
-            </Field>
-            <Field id="new-contact-phone" label="Phone" optional error={errors['new-contact-phone']}>
-              {(props) => <input {...props} type="tel" value={values.contactPhone} onInput={set('contactPhone')} />}
-            </Field>
-          </div>
-        </fieldset>
-        <div class="form-actions">
-          <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
-            {failure && (
-              <Notice tone="error" title="Partner not added">
-                <p>{failure}</p>
-              </Notice>
-            )}
-          </div>
-          <div class="form-actions__buttons">
-            <Link href="/staff" class="button button--ghost">
-              Cancel
-            </Link>
-            <button type="submit" class="button button--primary" disabled={saving}>
-              {saving ? 'Adding…' : 'Add partner'}
-            </button>
-          </div>
-        </div>
+        <ContactFieldset prefix="new" values={values} errors={errors} onInput={set} columns={3} />
+        <FormActions
+          status={status}
+          statusRef={statusRef}
+          noun="partner"
+          failedTitle="Partner not added"
+          submitLabel="Add partner"
+          busy={saving}
+          busyLabel="Adding…"
+        >
+          <Link href="/staff" class="button button--ghost">
+            Cancel
+          </Link>
+        </FormActions>
       </form>
     </WorkspaceShell>
   )

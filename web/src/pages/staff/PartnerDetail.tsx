@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
-import { ApiError } from '../../api/client'
+import { useState } from 'preact/hooks'
+import { isNotFound } from '../../api/client'
 import { api } from '../../api/endpoints'
 import type { Partner, PartnerCategory, PartnerStatus, PartnerTier } from '../../api/types'
 import { StatusPill, TierBadge } from '../../components/badges'
-import { Breadcrumbs, ErrorSummary, Field } from '../../components/form'
+import { Breadcrumbs, ErrorSummary, Field, FormActions, Options } from '../../components/form'
 import { RegionList } from '../../components/PartnerCard'
-import { ErrorState, Loading, Notice } from '../../components/states'
+import { FlashNotice, LoadFailure, Loading, Notice } from '../../components/states'
 import { STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { takeFlash } from '../../lib/flash'
 import {
@@ -21,7 +21,7 @@ import {
   tierLabel,
 } from '../../lib/format'
 import { useResource, useTitle } from '../../lib/hooks'
-import { focusFirstInvalid, saveFailure } from '../../lib/save'
+import { useSaveForm, type RecordFormProps } from '../../lib/save'
 import { Link } from '../../router'
 import { ExternalLink } from '../PartnerProfile'
 
@@ -107,30 +107,9 @@ const valuesOf = (p: Partner): Values => ({
   discount: p.commercialTerms ? String(p.commercialTerms.baseDiscountBps / 100) : '',
 })
 
-function ProgramForm({
-  record,
-  etag,
-  onSaved,
-  onReload,
-}: {
-  record: Partner
-  etag: string
-  onSaved: (record: Partner, etag: string) => void
-  onReload: () => void
-}) {
+function ProgramForm({ record, etag, onSaved, onReload }: RecordFormProps<Partner>) {
   const [values, setValues] = useState(() => valuesOf(record))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [status, setStatus] = useState<
-    { kind: 'idle' } | { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'failed'; message: string; conflict: boolean }
-  >({ kind: 'idle' })
-  const [saving, setSaving] = useState(false)
-  const [focusRequest, setFocusRequest] = useState(0)
-  const form = useRef<HTMLFormElement>(null)
-  const statusRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (focusRequest && !focusFirstInvalid(form.current)) statusRef.current?.focus()
-  }, [focusRequest])
+  const { form, statusRef, errors, status, setStatus, saving, refuse, submit } = useSaveForm(FIELD_IDS)
 
   const original = valuesOf(record)
   const range = TIER_TERMS[values.tier].baseDiscount
@@ -154,31 +133,18 @@ function ProgramForm({
       }
     }
     if (Object.keys(clientErrors).length) {
-      setErrors(clientErrors)
-      setStatus({ kind: 'failed', message: 'One field needs your attention.', conflict: false })
-      setFocusRequest((n) => n + 1)
+      refuse(clientErrors)
       return
     }
     if (Object.keys(changes).length === 0) {
       setStatus({ kind: 'unchanged' })
       return
     }
-    setSaving(true)
-    setStatus({ kind: 'idle' })
-    try {
+    await submit(async () => {
       const result = await api.updatePartner(record.id, etag, changes)
-      setErrors({})
       onSaved(result.data, result.etag ?? etag)
       setValues(valuesOf(result.data))
-      setStatus({ kind: 'saved' })
-    } catch (error) {
-      const failure = saveFailure(error, FIELD_IDS)
-      setErrors(failure.fieldErrors)
-      setStatus({ kind: 'failed', message: failure.message, conflict: failure.conflict })
-      setFocusRequest((n) => n + 1)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   const update = <K extends keyof Values>(name: K, value: Values[K]) => {
@@ -198,11 +164,7 @@ function ProgramForm({
         <Field id="staff-tier" label="Tier" hint="Sets the tier’s commercial terms." error={errors['staff-tier']}>
           {(props) => (
             <select {...props} value={values.tier} onChange={(e) => update('tier', e.currentTarget.value as PartnerTier)}>
-              {TIERS.map((tier) => (
-                <option key={tier} value={tier}>
-                  {tierLabel(tier)}
-                </option>
-              ))}
+              <Options values={TIERS} label={tierLabel} />
             </select>
           )}
         </Field>
@@ -232,11 +194,7 @@ function ProgramForm({
         <Field id="staff-status" label="Status" error={errors['staff-status']}>
           {(props) => (
             <select {...props} value={values.status} onChange={(e) => update('status', e.currentTarget.value as PartnerStatus)}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
+              <Options values={STATUSES} label={statusLabel} />
             </select>
           )}
         </Field>
@@ -247,36 +205,20 @@ function ProgramForm({
               value={values.category}
               onChange={(e) => update('category', e.currentTarget.value as PartnerCategory)}
             >
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {categoryLabel(c)}
-                </option>
-              ))}
+              <Options values={CATEGORIES} label={categoryLabel} />
             </select>
           )}
         </Field>
       </div>
-      <div class="form-actions">
-        <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
-          {status.kind === 'saved' && <Notice tone="success" title="Partner updated" />}
-          {status.kind === 'unchanged' && <Notice tone="info">Nothing to save: no field has changed.</Notice>}
-          {status.kind === 'failed' && (
-            <Notice tone={status.conflict ? 'warning' : 'error'} title={status.conflict ? 'This partner changed' : 'Not saved'}>
-              <p>{status.message}</p>
-              {status.conflict && (
-                <button type="button" class="button button--secondary button--small" onClick={onReload}>
-                  Reload latest version
-                </button>
-              )}
-            </Notice>
-          )}
-        </div>
-        <div class="form-actions__buttons">
-          <button type="submit" class="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save changes'}
-          </button>
-        </div>
-      </div>
+      <FormActions
+        status={status}
+        statusRef={statusRef}
+        noun="partner"
+        onReload={onReload}
+        saved={<Notice tone="success" title="Partner updated" />}
+        submitLabel="Save changes"
+        busy={saving}
+      />
     </form>
   )
 }
@@ -344,7 +286,7 @@ function RecordSummary({ partner }: { partner: Partner }) {
 export function StaffPartnerPage({ id }: { id: string }) {
   const { resource, reload, replace } = useResource((signal) => api.partner(id, signal), [id])
   const [flash] = useState(takeFlash)
-  const notFound = resource.status === 'error' && resource.error instanceof ApiError && resource.error.status === 404
+  const notFound = resource.status === 'error' && isNotFound(resource.error)
   const record = resource.status === 'ready' ? resource.data : undefined
   useTitle(record ? `${record.data.name} · Staff` : notFound ? 'Partner not found' : 'Partner · Staff')
 
@@ -354,21 +296,16 @@ export function StaffPartnerPage({ id }: { id: string }) {
         items={[{ href: '/staff', label: 'Partners' }, { label: record?.data.name ?? (notFound ? 'Not found' : id) }]}
       />
       {resource.status === 'loading' && <Loading label="Loading partner…" />}
-      {resource.status === 'error' &&
-        (notFound ? (
-          <div class="state state--empty">
-            <h1 class="state__title">Partner not found</h1>
-            <p class="state__text">There is no partner with the id “{id}”.</p>
-            <Link href="/staff" class="button button--primary">
-              Back to partners
-            </Link>
-          </div>
-        ) : (
-          <>
-            <h1 class="visually-hidden">Partner</h1>
-            <ErrorState title="We couldn't load this partner" error={resource.error} onRetry={reload} />
-          </>
-        ))}
+      {resource.status === 'error' && (
+        <LoadFailure
+          noun="partner"
+          notFound={notFound}
+          error={resource.error}
+          onRetry={reload}
+          message={`There is no partner with the id “${id}”.`}
+          back={{ href: '/staff', label: 'Back to partners' }}
+        />
+      )}
       {record && (
         <>
           <div class="content-header">
@@ -393,11 +330,7 @@ export function StaffPartnerPage({ id }: { id: string }) {
               )}
             </div>
           </div>
-          {flash && (
-            <div class="flash" role="status">
-              <Notice tone="success">{flash}</Notice>
-            </div>
-          )}
+          <FlashNotice message={flash} />
           <div class="content-layout">
             <div class="stack">
               <CommercialTerms partner={record.data} />

@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'preact/hooks'
-import { describeError } from '../../api/client'
+import { useState } from 'preact/hooks'
 import { api } from '../../api/endpoints'
 import type { Partner } from '../../api/types'
 import { CategoryTag, StatusPill, TierBadge } from '../../components/badges'
-import { EmptyState, ErrorState, Loading, Notice } from '../../components/states'
+import { FilterSelect } from '../../components/filters'
+import { Options } from '../../components/form'
+import { EmptyState, ErrorState, FlashNotice, LoadMore, Loading } from '../../components/states'
 import { STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { STATUSES, isStatus, percent, statusLabel } from '../../lib/format'
 import { takeFlash } from '../../lib/flash'
-import { useTitle } from '../../lib/hooks'
+import { usePagedList, useTitle } from '../../lib/hooks'
 import { Link, navigate, useLocation, withQuery } from '../../router'
+import { PlusIcon } from '../../components/icons'
 
 const PAGE_SIZE = 50
 
@@ -19,46 +21,8 @@ export function StaffPartnersPage() {
   useTitle('Partners · Staff')
   const [flash] = useState(takeFlash)
 
-  const [items, setItems] = useState<Partner[]>([])
-  const [nextCursor, setNextCursor] = useState<string>()
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState<unknown>()
-  const [attempt, setAttempt] = useState(0)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string>()
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setState('loading')
-    api.partners({ status, limit: PAGE_SIZE }, controller.signal).then(
-      (page) => {
-        setItems(page.items)
-        setNextCursor(page.nextCursor)
-        setState('ready')
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return
-        setError(err)
-        setState('error')
-      },
-    )
-    return () => controller.abort()
-  }, [status, attempt])
-
-  async function loadMore() {
-    if (!nextCursor) return
-    setLoadingMore(true)
-    setMoreError(undefined)
-    try {
-      const page = await api.partners({ status, limit: PAGE_SIZE, cursor: nextCursor })
-      setItems((previous) => [...previous, ...page.items])
-      setNextCursor(page.nextCursor)
-    } catch (err) {
-      setMoreError(describeError(err))
-    } finally {
-      setLoadingMore(false)
-    }
-  }
+  const list = usePagedList<Partner>((cursor, signal) => api.partners({ status, limit: PAGE_SIZE, cursor }, signal), [status])
+  const { items, nextCursor, state } = list
 
   const summary =
     state === 'loading'
@@ -75,44 +39,31 @@ export function StaffPartnersPage() {
           <p class="lede">Every manufacturer in the program, with tier, status and negotiated base discount.</p>
         </div>
         <Link href="/staff/partners/new" class="button button--primary">
-          <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
-            <path d="M10 4v12M4 10h12" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-          </svg>
+          <PlusIcon />
           Add partner
         </Link>
       </div>
 
-      {flash && (
-        <div class="flash" role="status">
-          <Notice tone="success">{flash}</Notice>
-        </div>
-      )}
+      <FlashNotice message={flash} />
 
       <div class="toolbar">
-        <div class="toolbar__field">
-          <label for="staff-status">Status</label>
-          <select
-            id="staff-status"
-            value={status ?? ''}
-            onChange={(event) => navigate(withQuery(location, { status: event.currentTarget.value || undefined }))}
-          >
-            <option value="">All statuses</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {statusLabel(value)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="staff-status"
+          label="Status"
+          class="toolbar__field"
+          all="All statuses"
+          value={status}
+          onChange={(value) => navigate(withQuery(location, { status: value }))}
+        >
+          <Options values={STATUSES} label={statusLabel} />
+        </FilterSelect>
         <p class="toolbar__count" role="status" aria-live="polite">
           {summary}
         </p>
       </div>
 
       {state === 'loading' && <Loading label="Loading partners…" />}
-      {state === 'error' && (
-        <ErrorState title="We couldn't load partners" error={error} onRetry={() => setAttempt((n) => n + 1)} />
-      )}
+      {state === 'error' && <ErrorState title="We couldn't load partners" error={list.error} onRetry={list.reload} />}
       {state === 'ready' && items.length === 0 && (
         <EmptyState title={status ? `No ${statusLabel(status).toLowerCase()} partners` : 'No partners yet'}>
           {status ? (
@@ -178,20 +129,7 @@ export function StaffPartnersPage() {
               </tbody>
             </table>
           </div>
-          {(nextCursor || moreError) && (
-            <div class="load-more">
-              {moreError && (
-                <p class="field__error" role="alert">
-                  {moreError}
-                </p>
-              )}
-              {nextCursor && (
-                <button type="button" class="button button--secondary" onClick={loadMore} disabled={loadingMore}>
-                  {loadingMore ? 'Loading…' : 'Load more partners'}
-                </button>
-              )}
-            </div>
-          )}
+          <LoadMore {...list} label="Load more partners" />
         </>
       )}
     </WorkspaceShell>

@@ -2,16 +2,17 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { api } from '../../api/endpoints'
 import type { BriefingKind, Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
-import { Breadcrumbs, ErrorSummary, Field } from '../../components/form'
+import { Breadcrumbs, ErrorSummary, Field, FormActions, Options } from '../../components/form'
 import { Notice } from '../../components/states'
 import { FilePicker, UploadStatus } from '../../components/upload'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { setFlash } from '../../lib/flash'
 import { BRIEFING_KINDS, fileSize, kindLabel, kindNeedsSkus, kindRequiresAck, today } from '../../lib/format'
 import { useTitle } from '../../lib/hooks'
-import { focusFirstInvalid, saveFailure } from '../../lib/save'
+import { recheck, useSaveForm } from '../../lib/save'
 import { UPLOAD_LIMITS, uploadDocument, type UploadState } from '../../lib/upload'
 import { Link, navigate } from '../../router'
+import { FileIcon } from '../../components/icons'
 
 const FIELD_IDS: Record<string, string> = {
   kind: 'briefing-kind',
@@ -90,8 +91,6 @@ function validate(values: Values, attachments: Attachment[]): Record<string, str
   return errors
 }
 
-type Status = { kind: 'idle' } | { kind: 'failed'; message: string }
-
 export function BriefingComposerPage() {
   const { state: auth } = useAuth()
   const me = (auth.status === 'signed-in' ? auth.me : undefined) as Me
@@ -100,19 +99,11 @@ export function BriefingComposerPage() {
 
   const [values, setValues] = useState<Values>({ kind: '', title: '', effectiveDate: today(), skus: '', body: '' })
   const [attachments, setAttachments] = useState<Attachment[]>([])
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [status, setStatus] = useState<Status>({ kind: 'idle' })
-  const [publishing, setPublishing] = useState(false)
-  const [focusRequest, setFocusRequest] = useState(0)
+  const { form, statusRef, errors, setErrors, status, setStatus, saving: publishing, refuse, submit } = useSaveForm(FIELD_IDS)
   const [announcement, setAnnouncement] = useState('')
-  const form = useRef<HTMLFormElement>(null)
-  const statusRef = useRef<HTMLDivElement>(null)
   const nextKey = useRef(1)
   const controllers = useRef(new Map<number, AbortController>())
 
-  useEffect(() => {
-    if (focusRequest && !focusFirstInvalid(form.current)) statusRef.current?.focus()
-  }, [focusRequest])
   useEffect(() => () => controllers.current.forEach((c) => c.abort()), [])
 
   // the Markdown renderer (markdown-it, the one the API uses on publish) loads on first use
@@ -133,16 +124,7 @@ export function BriefingComposerPage() {
   const update = <K extends keyof Values>(name: K, value: Values[K], ids: string[]) => {
     const next = { ...values, [name]: value }
     setValues(next)
-    setErrors((current) => {
-      const fresh = validate(next, attachments)
-      const updated = { ...current }
-      for (const id of ids) {
-        if (!(id in current)) continue
-        if (fresh[id]) updated[id] = fresh[id]!
-        else delete updated[id]
-      }
-      return updated
-    })
+    setErrors((current) => recheck(current, validate(next, attachments), ids))
   }
 
   const setAttachment = (key: number, state: UploadState) =>
@@ -194,18 +176,10 @@ export function BriefingComposerPage() {
     event.preventDefault()
     const clientErrors = validate(values, attachments)
     if (Object.keys(clientErrors).length) {
-      setErrors(clientErrors)
-      const count = Object.keys(clientErrors).length
-      setStatus({
-        kind: 'failed',
-        message: count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`,
-      })
-      setFocusRequest((n) => n + 1)
+      refuse(clientErrors)
       return
     }
-    setPublishing(true)
-    setStatus({ kind: 'idle' })
-    try {
+    await submit(async () => {
       const briefing = await api.publishBriefing(partnerId, {
         kind: values.kind as BriefingKind,
         title: values.title.trim(),
@@ -220,14 +194,7 @@ export function BriefingComposerPage() {
           : 'Briefing published. The HomeAIQ partnership team can read it now.',
       )
       navigate(`/workspace/briefings/${encodeURIComponent(briefing.id)}`)
-    } catch (error) {
-      const failure = saveFailure(error, FIELD_IDS)
-      setErrors(failure.fieldErrors)
-      setStatus({ kind: 'failed', message: failure.message })
-      setFocusRequest((n) => n + 1)
-    } finally {
-      setPublishing(false)
-    }
+    })
   }
 
   const kind = values.kind || undefined
@@ -264,11 +231,7 @@ export function BriefingComposerPage() {
                 <option value="" disabled>
                   Choose a kind
                 </option>
-                {BRIEFING_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {kindLabel(k)}
-                  </option>
-                ))}
+                <Options values={BRIEFING_KINDS} label={kindLabel} />
               </select>
             )}
           </Field>
@@ -391,15 +354,7 @@ export function BriefingComposerPage() {
                 const busy = a.state.phase === 'uploading' || a.state.phase === 'checking'
                 return (
                   <li key={a.key} class="file-row">
-                    <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
-                      <path
-                        d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
-                        fill="none"
-                        stroke="currentColor"
-                        stroke-width="1.5"
-                        stroke-linejoin="round"
-                      />
-                    </svg>
+                    <FileIcon />
                     <span class="file-row__name">
                       {a.file.name} <span class="muted small">{fileSize(a.file.size)}</span>
                     </span>
@@ -448,23 +403,19 @@ export function BriefingComposerPage() {
           </Notice>
         )}
 
-        <div class="form-actions">
-          <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
-            {status.kind === 'failed' && (
-              <Notice tone="error" title="Not published">
-                <p>{status.message}</p>
-              </Notice>
-            )}
-          </div>
-          <div class="form-actions__buttons">
-            <Link href="/workspace/briefings" class="button button--ghost">
-              Cancel
-            </Link>
-            <button type="submit" class="button button--primary" disabled={publishing}>
-              {publishing ? 'Publishing…' : 'Publish briefing'}
-            </button>
-          </div>
-        </div>
+        <FormActions
+          status={status}
+          statusRef={statusRef}
+          noun="briefing"
+          failedTitle="Not published"
+          submitLabel="Publish briefing"
+          busy={publishing}
+          busyLabel="Publishing…"
+        >
+          <Link href="/workspace/briefings" class="button button--ghost">
+            Cancel
+          </Link>
+        </FormActions>
       </form>
     </WorkspaceShell>
   )

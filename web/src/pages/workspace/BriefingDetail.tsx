@@ -1,17 +1,16 @@
 import { useState } from 'preact/hooks'
-import { ApiError } from '../../api/client'
+import { isNotFound } from '../../api/client'
 import { api } from '../../api/endpoints'
 import type { Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { AckMarker, KindBadge } from '../../components/badges'
 import { BriefingContent } from '../../components/briefing'
 import { Breadcrumbs } from '../../components/form'
-import { ErrorState, Loading, Notice } from '../../components/states'
+import { FlashNotice, LoadFailure, Loading } from '../../components/states'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { takeFlash } from '../../lib/flash'
 import { formatDateTime, formatDay } from '../../lib/format'
 import { useResource, useTitle } from '../../lib/hooks'
-import { Link } from '../../router'
 import { SkuChips } from './Briefings'
 
 export function WorkspaceBriefingPage({ id }: { id: string }) {
@@ -20,10 +19,8 @@ export function WorkspaceBriefingPage({ id }: { id: string }) {
   const partnerId = me.partnerId ?? ''
   const { resource, reload } = useResource((signal) => api.briefing(partnerId, id, signal), [partnerId, id])
   const [flash] = useState(takeFlash)
-  const notFound =
-    resource.status === 'error' &&
-    resource.error instanceof ApiError &&
-    (resource.error.status === 404 || resource.error.status === 400)
+  // a malformed id is a 400: to the reader it is just as missing
+  const notFound = resource.status === 'error' && isNotFound(resource.error, [404, 400])
   const briefing = resource.status === 'ready' ? resource.data : undefined
   useTitle(briefing ? briefing.title : notFound ? 'Briefing not found' : 'Briefing')
 
@@ -36,21 +33,16 @@ export function WorkspaceBriefingPage({ id }: { id: string }) {
         ]}
       />
       {resource.status === 'loading' && <Loading label="Loading briefing…" />}
-      {resource.status === 'error' &&
-        (notFound ? (
-          <div class="state state--empty">
-            <h1 class="state__title">Briefing not found</h1>
-            <p class="state__text">This briefing does not exist in your workspace.</p>
-            <Link href="/workspace/briefings" class="button button--primary">
-              Back to briefings
-            </Link>
-          </div>
-        ) : (
-          <>
-            <h1 class="visually-hidden">Briefing</h1>
-            <ErrorState title="We couldn't load this briefing" error={resource.error} onRetry={reload} />
-          </>
-        ))}
+      {resource.status === 'error' && (
+        <LoadFailure
+          noun="briefing"
+          notFound={notFound}
+          error={resource.error}
+          onRetry={reload}
+          message="This briefing does not exist in your workspace."
+          back={{ href: '/workspace/briefings', label: 'Back to briefings' }}
+        />
+      )}
       {briefing && (
         <>
           <div class="content-header">
@@ -62,11 +54,7 @@ export function WorkspaceBriefingPage({ id }: { id: string }) {
               <h1>{briefing.title}</h1>
             </div>
           </div>
-          {flash && (
-            <div class="flash" role="status">
-              <Notice tone="success">{flash}</Notice>
-            </div>
-          )}
+          <FlashNotice message={flash} />
           <div class="content-layout">
             <article class="card section briefing-body" aria-labelledby="briefing-body-heading">
               <h2 id="briefing-body-heading" class="visually-hidden">

@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'preact/hooks'
-import { describeError } from '../../api/client'
+import { useState } from 'preact/hooks'
 import { api } from '../../api/endpoints'
 import type { Briefing, Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { AckMarker, KindBadge } from '../../components/badges'
-import { EmptyState, ErrorState, Loading, Notice } from '../../components/states'
+import { FilterSelect } from '../../components/filters'
+import { Options } from '../../components/form'
+import { EmptyState, ErrorState, FlashNotice, LoadMore, Loading } from '../../components/states'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { takeFlash } from '../../lib/flash'
 import { BRIEFING_KINDS, formatDate, formatDay, isBriefingKind, kindLabel } from '../../lib/format'
-import { useTitle } from '../../lib/hooks'
+import { usePagedList, useTitle } from '../../lib/hooks'
 import { Link, navigate, useLocation, withQuery } from '../../router'
+import { PlusIcon } from '../../components/icons'
 
 const PAGE_SIZE = 20
 
@@ -53,46 +55,11 @@ export function WorkspaceBriefingsPage() {
   useTitle('Product briefings')
   const [flash] = useState(takeFlash)
 
-  const [items, setItems] = useState<Briefing[]>([])
-  const [nextCursor, setNextCursor] = useState<string>()
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState<unknown>()
-  const [attempt, setAttempt] = useState(0)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string>()
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setState('loading')
-    api.briefings(partnerId, { kind, limit: PAGE_SIZE }, controller.signal).then(
-      (page) => {
-        setItems(page.items)
-        setNextCursor(page.nextCursor)
-        setState('ready')
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return
-        setError(err)
-        setState('error')
-      },
-    )
-    return () => controller.abort()
-  }, [partnerId, kind, attempt])
-
-  async function loadMore() {
-    if (!nextCursor) return
-    setLoadingMore(true)
-    setMoreError(undefined)
-    try {
-      const page = await api.briefings(partnerId, { kind, limit: PAGE_SIZE, cursor: nextCursor })
-      setItems((previous) => [...previous, ...page.items])
-      setNextCursor(page.nextCursor)
-    } catch (err) {
-      setMoreError(describeError(err))
-    } finally {
-      setLoadingMore(false)
-    }
-  }
+  const list = usePagedList<Briefing>(
+    (cursor, signal) => api.briefings(partnerId, { kind, limit: PAGE_SIZE, cursor }, signal),
+    [partnerId, kind],
+  )
+  const { items, nextCursor, state } = list
 
   const waiting = items.filter((b) => b.flagged).length
   const summary =
@@ -113,44 +80,31 @@ export function WorkspaceBriefingsPage() {
           </p>
         </div>
         <Link href="/workspace/briefings/new" class="button button--primary">
-          <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
-            <path d="M10 4v12M4 10h12" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-          </svg>
+          <PlusIcon />
           New briefing
         </Link>
       </div>
 
-      {flash && (
-        <div class="flash" role="status">
-          <Notice tone="success">{flash}</Notice>
-        </div>
-      )}
+      <FlashNotice message={flash} />
 
       <div class="toolbar">
-        <div class="toolbar__field">
-          <label for="briefings-kind">Kind</label>
-          <select
-            id="briefings-kind"
-            value={kind ?? ''}
-            onChange={(event) => navigate(withQuery(location, { kind: event.currentTarget.value || undefined }))}
-          >
-            <option value="">All kinds</option>
-            {BRIEFING_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {kindLabel(value)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="briefings-kind"
+          label="Kind"
+          class="toolbar__field"
+          all="All kinds"
+          value={kind}
+          onChange={(value) => navigate(withQuery(location, { kind: value }))}
+        >
+          <Options values={BRIEFING_KINDS} label={kindLabel} />
+        </FilterSelect>
         <p class="toolbar__count" role="status" aria-live="polite">
           {summary}
         </p>
       </div>
 
       {state === 'loading' && <Loading label="Loading briefings…" />}
-      {state === 'error' && (
-        <ErrorState title="We couldn't load your briefings" error={error} onRetry={() => setAttempt((n) => n + 1)} />
-      )}
+      {state === 'error' && <ErrorState title="We couldn't load your briefings" error={list.error} onRetry={list.reload} />}
       {state === 'ready' && items.length === 0 && (
         <EmptyState title={kind ? `No ${kindLabel(kind).toLowerCase()} briefings` : 'No briefings yet'} icon={<MegaphoneIcon />}>
           <p class="state__text">
@@ -191,20 +145,7 @@ export function WorkspaceBriefingsPage() {
           ))}
         </ul>
       )}
-      {state === 'ready' && (nextCursor || moreError) && (
-        <div class="load-more">
-          {moreError && (
-            <p class="field__error" role="alert">
-              {moreError}
-            </p>
-          )}
-          {nextCursor && (
-            <button type="button" class="button button--secondary" onClick={loadMore} disabled={loadingMore}>
-              {loadingMore ? 'Loading…' : 'Load more briefings'}
-            </button>
-          )}
-        </div>
-      )}
+      {state === 'ready' && <LoadMore {...list} label="Load more briefings" />}
     </WorkspaceShell>
   )
 }

@@ -3,7 +3,9 @@ import { describeError } from '../../api/client'
 import { api } from '../../api/endpoints'
 import type { Product } from '../../api/types'
 import { LifecycleBadge } from '../../components/badges'
-import { EmptyState, ErrorState, Loading, Notice } from '../../components/states'
+import { FilterForm, FilterSelect } from '../../components/filters'
+import { Options } from '../../components/form'
+import { EmptyState, ErrorState, FlashNotice, LoadMore, Loading, Notice } from '../../components/states'
 import { takeFlash } from '../../lib/flash'
 import {
   CATEGORIES,
@@ -18,11 +20,12 @@ import {
   lifecycleLabel,
   protocolLabel,
 } from '../../lib/format'
-import { useTitle } from '../../lib/hooks'
+import { usePagedList, useTitle } from '../../lib/hooks'
 import { saveBlob } from '../../lib/upload'
 import { Link, navigate, useLocation, withQuery } from '../../router'
 import { CatalogImport, TemplateLink } from './CatalogImport'
 import { CatalogFrame, useCatalogScope, type CatalogScope } from './catalog-scope'
+import { PlusIcon } from '../../components/icons'
 
 const PAGE_SIZE = 50
 
@@ -135,52 +138,17 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
   const [flash] = useState(takeFlash)
   const [draft, setDraft] = useState(q)
   useEffect(() => setDraft(q), [q])
-  const [items, setItems] = useState<Product[]>([])
-  const [nextCursor, setNextCursor] = useState<string>()
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState<unknown>()
-  const [attempt, setAttempt] = useState(0)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string>()
   const [sort, setSort] = useState<Sort>({ key: 'sku', dir: 'ascending' })
   const [importing, setImporting] = useState(false)
   const [exportState, setExportState] = useState<{ busy: boolean; message?: string; failed?: boolean }>({ busy: false })
   const importButton = useRef<HTMLButtonElement>(null)
 
   const filters = { category, lifecycle, protocol, q: q || undefined }
-  useEffect(() => {
-    const controller = new AbortController()
-    setState('loading')
-    setMoreError(undefined)
-    api.products(scope.partnerId, { ...filters, limit: PAGE_SIZE }, controller.signal).then(
-      (page) => {
-        setItems(page.items)
-        setNextCursor(page.nextCursor)
-        setState('ready')
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return
-        setError(err)
-        setState('error')
-      },
-    )
-    return () => controller.abort()
-  }, [scope.partnerId, category, lifecycle, protocol, q, attempt])
-
-  async function loadMore() {
-    if (!nextCursor) return
-    setLoadingMore(true)
-    setMoreError(undefined)
-    try {
-      const page = await api.products(scope.partnerId, { ...filters, limit: PAGE_SIZE, cursor: nextCursor })
-      setItems((previous) => [...previous, ...page.items])
-      setNextCursor(page.nextCursor)
-    } catch (err) {
-      setMoreError(describeError(err))
-    } finally {
-      setLoadingMore(false)
-    }
-  }
+  const list = usePagedList<Product>(
+    (cursor, signal) => api.products(scope.partnerId, { ...filters, limit: PAGE_SIZE, cursor }, signal),
+    [scope.partnerId, category, lifecycle, protocol, q],
+  )
+  const { items, nextCursor, state } = list
 
   async function exportCsv() {
     setExportState({ busy: true })
@@ -268,19 +236,13 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
             {exportState.busy ? 'Exporting…' : 'Export CSV'}
           </button>
           <Link href={`${scope.base}/new`} class="button button--primary">
-            <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
-              <path d="M10 4v12M4 10h12" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-            </svg>
+            <PlusIcon />
             Add product
           </Link>
         </div>
       </div>
 
-      {flash && (
-        <div class="flash" role="status">
-          <Notice tone="success">{flash}</Notice>
-        </div>
-      )}
+      <FlashNotice message={flash} />
       <div class="export-status" role="status">
         {exportState.message &&
           (exportState.failed ? (
@@ -295,89 +257,53 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
           partnerId={scope.partnerId}
           onClose={closeImport}
           onImported={(result) => {
-            if (result.created || result.updated) setAttempt((n) => n + 1)
+            if (result.created || result.updated) list.reload()
           }}
         />
       )}
 
       {!empty && (
-        <form
+        <FilterForm
+          label="Filter products"
           class="filters filters--catalog card"
-          role="search"
-          aria-label="Filter products"
-          onSubmit={(event) => {
-            event.preventDefault()
-            setFilter('q', draft.trim() || undefined)
-          }}
+          searchId="catalog-q"
+          searchLabel="Search SKU or name"
+          placeholder="e.g. RRD-6NA"
+          draft={draft}
+          onDraft={setDraft}
+          onSearch={(text) => setFilter('q', text)}
         >
-          <div class="filters__search">
-            <label for="catalog-q">Search SKU or name</label>
-            <div class="search-input">
-              <svg viewBox="0 0 20 20" aria-hidden="true">
-                <circle cx="9" cy="9" r="5.5" fill="none" stroke="currentColor" stroke-width="1.7" />
-                <path d="m13.2 13.2 3.8 3.8" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" />
-              </svg>
-              <input
-                id="catalog-q"
-                type="search"
-                name="q"
-                autocomplete="off"
-                maxLength={80}
-                placeholder="e.g. RRD-6NA"
-                value={draft}
-                onInput={(event) => setDraft(event.currentTarget.value)}
-              />
-              <button type="submit" class="button button--primary">
-                Search
-              </button>
-            </div>
-          </div>
-          <div class="filters__select">
-            <label for="catalog-category">Category</label>
-            <select
-              id="catalog-category"
-              value={category ?? ''}
-              onChange={(e) => setFilter('category', e.currentTarget.value || undefined)}
-            >
-              <option value="">All categories</option>
-              {CATEGORIES.map((value) => (
-                <option key={value} value={value}>
-                  {categoryLabel(value)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__select">
-            <label for="catalog-lifecycle">Lifecycle</label>
-            <select
-              id="catalog-lifecycle"
-              value={lifecycle ?? ''}
-              onChange={(e) => setFilter('lifecycle', e.currentTarget.value || undefined)}
-            >
-              <option value="">Any lifecycle</option>
-              {LIFECYCLES.map((value) => (
-                <option key={value} value={value}>
-                  {lifecycleLabel(value)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__select">
-            <label for="catalog-protocol">Protocol</label>
-            <select
-              id="catalog-protocol"
-              value={protocol ?? ''}
-              onChange={(e) => setFilter('protocol', e.currentTarget.value || undefined)}
-            >
-              <option value="">Any protocol</option>
-              {PROTOCOLS.map((value) => (
-                <option key={value} value={value}>
-                  {protocolLabel(value)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </form>
+          <FilterSelect
+            id="catalog-category"
+            label="Category"
+            class="filters__select"
+            all="All categories"
+            value={category}
+            onChange={(value) => setFilter('category', value)}
+          >
+            <Options values={CATEGORIES} label={categoryLabel} />
+          </FilterSelect>
+          <FilterSelect
+            id="catalog-lifecycle"
+            label="Lifecycle"
+            class="filters__select"
+            all="Any lifecycle"
+            value={lifecycle}
+            onChange={(value) => setFilter('lifecycle', value)}
+          >
+            <Options values={LIFECYCLES} label={lifecycleLabel} />
+          </FilterSelect>
+          <FilterSelect
+            id="catalog-protocol"
+            label="Protocol"
+            class="filters__select"
+            all="Any protocol"
+            value={protocol}
+            onChange={(value) => setFilter('protocol', value)}
+          >
+            <Options values={PROTOCOLS} label={protocolLabel} />
+          </FilterSelect>
+        </FilterForm>
       )}
 
       <div class={`results-bar${empty ? ' visually-hidden' : ''}`}>
@@ -392,9 +318,7 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
       </div>
 
       {state === 'loading' && <Loading label="Loading products…" />}
-      {state === 'error' && (
-        <ErrorState title="We couldn't load the catalog" error={error} onRetry={() => setAttempt((n) => n + 1)} />
-      )}
+      {state === 'error' && <ErrorState title="We couldn't load the catalog" error={list.error} onRetry={list.reload} />}
       {empty && (
         <EmptyState title="No products yet" icon={<BoxIcon />}>
           <p class="state__text">
@@ -425,20 +349,7 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
         </EmptyState>
       )}
       {state === 'ready' && count > 0 && <ProductTable scope={scope} products={sorted} sort={sort} onSort={onSort} />}
-      {state === 'ready' && (nextCursor || moreError) && (
-        <div class="load-more">
-          {moreError && (
-            <p class="field__error" role="alert">
-              {moreError}
-            </p>
-          )}
-          {nextCursor && (
-            <button type="button" class="button button--secondary" onClick={loadMore} disabled={loadingMore}>
-              {loadingMore ? 'Loading…' : 'Load more products'}
-            </button>
-          )}
-        </div>
-      )}
+      {state === 'ready' && <LoadMore {...list} label="Load more products" />}
     </CatalogFrame>
   )
 }

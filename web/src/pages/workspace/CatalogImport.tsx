@@ -3,6 +3,7 @@ import { parseCsv } from '../../../../shared/catalog/csv'
 import { ApiError, describeError } from '../../api/client'
 import { api } from '../../api/endpoints'
 import type { ImportResult } from '../../api/types'
+import { FileIcon } from '../../components/icons'
 import { Notice } from '../../components/states'
 import { FilePicker } from '../../components/upload'
 import { fileSize } from '../../lib/format'
@@ -180,15 +181,7 @@ export function CatalogImport({
         {preview && !reading && (
           <div class="import-preview__body">
             <p class="import-preview__file">
-              <svg viewBox="0 0 20 20" aria-hidden="true">
-                <path
-                  d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
-                  fill="none"
-                  stroke="currentColor"
-                  stroke-width="1.5"
-                  stroke-linejoin="round"
-                />
-              </svg>
+              <FileIcon />
               <strong>{preview.file.name}</strong>
               <span class="muted"> · {fileSize(preview.file.size)}</span>
             </p>

@@ -1,15 +1,25 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { api } from '../../api/endpoints'
-import type { Me, Partner } from '../../api/types'
+import type { Me, Partner, PortalDocumentView } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { StatusPill } from '../../components/badges'
-import { ErrorSummary, Field, parseCodes, parseLines } from '../../components/form'
-import { RegionList } from '../../components/PartnerCard'
+import {
+  ContactFieldset,
+  contactFieldIds,
+  contactLabels,
+  contactOf,
+  contactValues,
+  type ContactValues,
+} from '../../components/contact'
+import { ErrorSummary, Field, FormActions, parseCodes, parseLines } from '../../components/form'
+import { PartnerLogo, RegionList } from '../../components/PartnerCard'
 import { ErrorState, Loading, Notice } from '../../components/states'
+import { FilePicker, UploadStatus } from '../../components/upload'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { categoryLabel, formatDate, tierLabel } from '../../lib/format'
 import { useResource, useTitle } from '../../lib/hooks'
-import { focusFirstInvalid, sameList, saveFailure } from '../../lib/save'
+import { sameList, useSaveForm, type RecordFormProps } from '../../lib/save'
+import { UPLOAD_LIMITS, pendingProblem, useUpload } from '../../lib/upload'
 import { Link } from '../../router'
 import { ExternalLink, Paragraphs } from '../PartnerProfile'
 
@@ -18,10 +28,8 @@ const FIELD_IDS: Record<string, string> = {
   website: 'listing-website',
   regions: 'listing-regions',
   productLines: 'listing-product-lines',
-  contact: 'listing-contact-name',
-  'contact.name': 'listing-contact-name',
-  'contact.email': 'listing-contact-email',
-  'contact.phone': 'listing-contact-phone',
+  ...contactFieldIds('listing'),
+  logoDocumentId: 'listing-logo',
 }
 
 const LABELS: Record<string, string> = {
@@ -29,21 +37,17 @@ const LABELS: Record<string, string> = {
   'listing-website': 'Website',
   'listing-regions': 'Regions served',
   'listing-product-lines': 'Product lines',
-  'listing-contact-name': 'Contact name',
-  'listing-contact-email': 'Contact email',
-  'listing-contact-phone': 'Contact phone',
+  ...contactLabels('listing'),
+  'listing-logo': 'Logo',
 }
 
 const DESCRIPTION_MAX = 2000
 
-interface Values {
+interface Values extends ContactValues {
   description: string
   website: string
   regions: string
   productLines: string
-  contactName: string
-  contactEmail: string
-  contactPhone: string
 }
 
 const valuesOf = (p: Partner): Values => ({
@@ -51,25 +55,20 @@ const valuesOf = (p: Partner): Values => ({
   website: p.website,
   regions: p.regions.join(', '),
   productLines: p.productLines.join('\n'),
-  contactName: p.contact.name,
-  contactEmail: p.contact.email,
-  contactPhone: p.contact.phone ?? '',
+  ...contactValues(p.contact),
 })
 
-/** Only the fields that differ from the record, in the API's shape. */
-function changesOf(record: Partner, values: Values): Record<string, unknown> {
+/** Only the fields that differ from the record, in the API's shape; `logo` is a new, checked upload. */
+function changesOf(record: Partner, values: Values, logo: PortalDocumentView | undefined): Record<string, unknown> {
   const changes: Record<string, unknown> = {}
+  if (logo && logo.id !== record.logoDocumentId) changes.logoDocumentId = logo.id
   if (values.description.trim() !== record.description) changes.description = values.description.trim()
   if (values.website.trim() !== record.website) changes.website = values.website.trim()
   const regions = parseCodes(values.regions)
   if (!sameList(regions, record.regions)) changes.regions = regions
   const productLines = parseLines(values.productLines)
   if (!sameList(productLines, record.productLines)) changes.productLines = productLines
-  const contact = {
-    name: values.contactName.trim(),
-    email: values.contactEmail.trim(),
-    ...(values.contactPhone.trim() ? { phone: values.contactPhone.trim() } : {}),
-  }
+  const contact = contactOf(values)
   if (
     contact.name !== record.contact.name ||
     contact.email !== record.contact.email ||
@@ -80,64 +79,83 @@ function changesOf(record: Partner, values: Values): Record<string, unknown> {
   return changes
 }
 
-type Status =
-  { kind: 'idle' } | { kind: 'saved'; at: Date } | { kind: 'unchanged' } | { kind: 'failed'; message: string; conflict: boolean }
+/** A stored document's short-lived link (an image's source), once the API has answered. */
+function useDocumentUrl(partnerId: string, documentId: string | undefined): string | undefined {
+  const { resource } = useResource(
+    (signal) => (documentId ? api.document(partnerId, documentId, signal) : Promise.resolve(undefined)),
+    [partnerId, documentId],
+  )
+  return resource.status === 'ready' ? resource.data?.downloadUrl : undefined
+}
 
-function ListingForm({
-  record,
-  etag,
-  onSaved,
-  onReload,
-}: {
-  record: Partner
-  etag: string
-  onSaved: (record: Partner, etag: string) => void
-  onReload: () => void
-}) {
+/** The partner's logo as saved, or its monogram; `caption` says what it is. */
+function LogoFigure({ record, src, caption }: { record: Partner; src?: string | undefined; caption: string }) {
+  return (
+    <figure class="logo-figure">
+      <PartnerLogo name={record.name} category={record.category} src={src} large />
+      <figcaption class="logo-figure__caption">{caption}</figcaption>
+    </figure>
+  )
+}
+
+function StoredLogo({ record }: { record: Partner }) {
+  const src = useDocumentUrl(record.id, record.logoDocumentId)
+  return (
+    <LogoFigure
+      record={record}
+      src={src}
+      caption={record.logoDocumentId ? 'Current logo' : 'No logo yet: the directory shows your initials.'}
+    />
+  )
+}
+
+function ListingForm({ record, etag, onSaved, onReload }: RecordFormProps<Partner>) {
   const [values, setValues] = useState<Values>(() => valuesOf(record))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [status, setStatus] = useState<Status>({ kind: 'idle' })
-  const [saving, setSaving] = useState(false)
-  const [focusRequest, setFocusRequest] = useState(0)
-  const form = useRef<HTMLFormElement>(null)
-  const statusRef = useRef<HTMLDivElement>(null)
+  const { form, statusRef, errors, setErrors, status, setStatus, saving, refuse, submit } = useSaveForm(FIELD_IDS)
+  const logo = useUpload(record.id, 'logo')
 
-  useEffect(() => {
-    if (focusRequest === 0) return
-    if (!focusFirstInvalid(form.current)) statusRef.current?.focus()
-  }, [focusRequest])
-
+  const edited = () => {
+    if (status.kind === 'saved' || status.kind === 'unchanged') setStatus({ kind: 'idle' })
+  }
   const set = (name: keyof Values) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value
     setValues((v) => ({ ...v, [name]: value }))
-    if (status.kind === 'saved' || status.kind === 'unchanged') setStatus({ kind: 'idle' })
+    edited()
   }
 
-  const changes = changesOf(record, values)
-  const dirty = Object.keys(changes).length > 0
+  function chooseLogo(files: File[]) {
+    const file = files[0]
+    if (!file) return
+    setErrors(({ 'listing-logo': _drop, ...rest }) => rest)
+    edited()
+    void logo.choose(file)
+  }
+
+  function dropLogo() {
+    setErrors(({ 'listing-logo': _drop, ...rest }) => rest)
+    logo.clear(record.logoDocumentId ? 'New logo removed: the current logo stays.' : 'New logo removed.')
+  }
+
+  const changes = changesOf(record, values, logo.ready)
+  const dirty = Object.keys(changes).length > 0 || !!logo.pending
 
   async function save(event: Event) {
     event.preventDefault()
+    const logoProblem = pendingProblem(logo.pending, 'logo', 'This image was not accepted. Choose another image or remove it.')
+    if (logoProblem) {
+      refuse({ 'listing-logo': logoProblem })
+      return
+    }
     if (!dirty) {
       setStatus({ kind: 'unchanged' })
       return
     }
-    setSaving(true)
-    setStatus({ kind: 'idle' })
-    try {
+    await submit(async () => {
       const result = await api.updatePartner(record.id, etag, changes)
-      setErrors({})
       onSaved(result.data, result.etag ?? etag)
       setValues(valuesOf(result.data))
-      setStatus({ kind: 'saved', at: new Date() })
-    } catch (error) {
-      const failure = saveFailure(error, FIELD_IDS)
-      setErrors(failure.fieldErrors)
-      setStatus({ kind: 'failed', message: failure.message, conflict: failure.conflict })
-      setFocusRequest((n) => n + 1)
-    } finally {
-      setSaving(false)
-    }
+      logo.clear()
+    })
   }
 
   return (
@@ -149,6 +167,50 @@ function ListingForm({
       </p>
 
       <ErrorSummary title="Please correct these fields" errors={errors} labels={LABELS} />
+
+      <fieldset class="fieldset">
+        <legend>Logo</legend>
+        <p class="field__hint">Shown on your directory card and profile instead of your initials.</p>
+        <div class="logo-field">
+          {logo.ready ? (
+            <LogoFigure record={record} src={logo.ready.downloadUrl} caption="New logo: save the listing to publish it." />
+          ) : (
+            <StoredLogo record={record} />
+          )}
+          <div class="logo-field__controls">
+            {logo.pending && (
+              <div class="file-row">
+                <span class="file-row__name">{logo.pending.filename}</span>
+                <UploadStatus state={logo.pending.state} label={logo.pending.filename} />
+                <span class="file-row__actions">
+                  <button type="button" class="button button--ghost button--small" onClick={dropLogo}>
+                    {logo.busy ? 'Cancel' : 'Remove'}
+                    <span class="visually-hidden"> {logo.pending.filename}</span>
+                  </button>
+                </span>
+              </div>
+            )}
+            <FilePicker
+              id="listing-logo"
+              compact
+              buttonLabel={
+                <>
+                  {record.logoDocumentId || logo.pending ? 'Choose another image' : 'Choose an image'}
+                  <span class="visually-hidden"> for the logo</span>
+                </>
+              }
+              prompt="Drag an image here, or"
+              accept={UPLOAD_LIMITS.logo!.accept}
+              hint="PNG, JPEG or WebP, up to 2 MB, on a plain background. It is checked, then published when you save."
+              error={errors['listing-logo']}
+              onFiles={chooseLogo}
+            />
+          </div>
+        </div>
+        <p class="visually-hidden" aria-live="polite">
+          {logo.announcement}
+        </p>
+      </fieldset>
 
       <Field
         id="listing-description"
@@ -199,68 +261,45 @@ function ListingForm({
         {(props) => <textarea {...props} rows={4} value={values.productLines} onInput={set('productLines')} />}
       </Field>
 
-      <fieldset class="fieldset">
-        <legend>Partnership contact</legend>
-        <p class="field__hint">Shown to HomeAIQ staff, not in the public directory.</p>
-        <div class="form-grid">
-          <Field id="listing-contact-name" label="Name" error={errors['listing-contact-name']}>
-            {(props) => (
-              <input {...props} type="text" autocomplete="name" value={values.contactName} onInput={set('contactName')} />
-            )}
-          </Field>
-          <Field id="listing-contact-email" label="Email" error={errors['listing-contact-email']}>
-            {(props) => (
-              <input {...props} type="email" autocomplete="email" value={values.contactEmail} onInput={set('contactEmail')} />
-            )}
-          </Field>
-          <Field id="listing-contact-phone" label="Phone" optional error={errors['listing-contact-phone']}>
-            {(props) => (
-              <input {...props} type="tel" autocomplete="tel" value={values.contactPhone} onInput={set('contactPhone')} />
-            )}
-          </Field>
-        </div>
-      </fieldset>
+      <ContactFieldset
+        prefix="listing"
+        values={values}
+        errors={errors}
+        onInput={set}
+        hint="Shown to HomeAIQ staff, not in the public directory."
+        autofill
+      />
 
-      <div class="form-actions">
-        <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
-          {status.kind === 'saved' && (
-            <Notice tone="success" title="Listing saved">
-              <p>
-                Your changes are live in the directory.{' '}
-                <Link href={`/partners/${encodeURIComponent(record.id)}`}>View public profile</Link>
-              </p>
-            </Notice>
-          )}
-          {status.kind === 'unchanged' && <Notice tone="info">Nothing to save: no field has changed.</Notice>}
-          {status.kind === 'failed' && (
-            <Notice tone={status.conflict ? 'warning' : 'error'} title={status.conflict ? 'This listing changed' : 'Not saved'}>
-              <p>{status.message}</p>
-              {status.conflict && (
-                <button type="button" class="button button--secondary button--small" onClick={onReload}>
-                  Reload latest version
-                </button>
-              )}
-            </Notice>
-          )}
-        </div>
-        <div class="form-actions__buttons">
-          <button
-            type="button"
-            class="button button--ghost"
-            disabled={!dirty || saving}
-            onClick={() => {
-              setValues(valuesOf(record))
-              setErrors({})
-              setStatus({ kind: 'idle' })
-            }}
-          >
-            Discard changes
-          </button>
-          <button type="submit" class="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save listing'}
-          </button>
-        </div>
-      </div>
+      <FormActions
+        status={status}
+        statusRef={statusRef}
+        noun="listing"
+        onReload={onReload}
+        saved={
+          <Notice tone="success" title="Listing saved">
+            <p>
+              Your changes are live in the directory.{' '}
+              <Link href={`/partners/${encodeURIComponent(record.id)}`}>View public profile</Link>
+            </p>
+          </Notice>
+        }
+        submitLabel="Save listing"
+        busy={saving}
+      >
+        <button
+          type="button"
+          class="button button--ghost"
+          disabled={!dirty || saving}
+          onClick={() => {
+            setValues(valuesOf(record))
+            logo.clear()
+            setErrors({})
+            setStatus({ kind: 'idle' })
+          }}
+        >
+          Discard changes
+        </button>
+      </FormActions>
     </form>
   )
 }
@@ -270,6 +309,12 @@ function ReadOnlyListing({ record }: { record: Partner }) {
     <section class="card section" aria-labelledby="listing-view-heading">
       <h2 id="listing-view-heading">Public listing</h2>
       <dl class="facts facts--wide">
+        <div>
+          <dt>Logo</dt>
+          <dd>
+            <StoredLogo record={record} />
+          </dd>
+        </div>
         <div>
           <dt>Description</dt>
           <dd class="prose">

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
-import { ApiError, describeError } from '../../api/client'
+import { useEffect, useState } from 'preact/hooks'
+import { ApiError, describeError, isNotFound } from '../../api/client'
 import { api } from '../../api/endpoints'
 import type { Lifecycle, PartnerCategory, PricePoint, Product, ProductBody, Protocol } from '../../api/types'
 import { LifecycleBadge } from '../../components/badges'
 import { ConfirmDialog } from '../../components/dialog'
-import { ErrorSummary, Field } from '../../components/form'
-import { ErrorState, Loading, Notice } from '../../components/states'
+import { ErrorSummary, Field, FormActions, Options } from '../../components/form'
+import { ErrorState, FlashNotice, LoadFailure, LoadMore, Loading, Notice } from '../../components/states'
 import { FilePicker, UploadStatus } from '../../components/upload'
 import { setFlash, takeFlash } from '../../lib/flash'
 import {
@@ -23,10 +23,11 @@ import {
   protocolLabel,
 } from '../../lib/format'
 import { useResource, useTitle } from '../../lib/hooks'
-import { focusFirstInvalid, saveFailure } from '../../lib/save'
-import { UPLOAD_LIMITS, openDownload, uploadDocument, type UploadState } from '../../lib/upload'
+import { attentionMessage, recheck, useSaveForm } from '../../lib/save'
+import { UPLOAD_LIMITS, openDownload, pendingProblem, useUpload, type PendingUpload } from '../../lib/upload'
 import { Link, navigate } from '../../router'
 import { CatalogFrame, useCatalogScope, type CatalogScope } from './catalog-scope'
+import { FileIcon } from '../../components/icons'
 
 const FIELD_IDS: Record<string, string> = {
   sku: 'product-sku',
@@ -97,8 +98,7 @@ const valuesOf = (p: Product): Values => ({
 })
 
 /** The spec sheet as the form holds it: the stored one, a new upload, or none. */
-type SpecSheet =
-  { kind: 'none' } | { kind: 'stored'; documentId: string } | { kind: 'upload'; filename: string; state: UploadState }
+type SpecSheet = { kind: 'none' } | { kind: 'stored'; documentId: string } | ({ kind: 'upload' } & PendingUpload)
 
 /** The obvious rules, checked before anything is sent (the API checks them again). */
 function validate(values: Values, isNew: boolean, sheet: SpecSheet): Record<string, string> {
@@ -124,13 +124,9 @@ function validate(values: Values, isNew: boolean, sheet: SpecSheet): Record<stri
   const lead = values.leadTimeDays.trim()
   if (!lead) errors['product-lead-time'] = 'Enter the lead time in days (0 when in stock).'
   else if (!/^\d+$/.test(lead) || Number(lead) > 365) errors['product-lead-time'] = 'Enter whole days from 0 to 365.'
-  if (sheet.kind === 'upload') {
-    if (sheet.state.phase === 'uploading' || sheet.state.phase === 'checking') {
-      errors['product-spec-sheet'] = 'Wait until the spec sheet has uploaded and been checked.'
-    } else if (sheet.state.phase !== 'ready') {
-      errors['product-spec-sheet'] = 'This file was not accepted. Choose another PDF or remove it.'
-    }
-  }
+  const sheetProblem =
+    sheet.kind === 'upload' && pendingProblem(sheet, 'spec sheet', 'This file was not accepted. Choose another PDF or remove it.')
+  if (sheetProblem) errors['product-spec-sheet'] = sheetProblem
   return errors
 }
 
@@ -156,8 +152,6 @@ function bodyOf(values: Values, sheet: SpecSheet): ProductBody {
   }
 }
 
-type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string; conflict: boolean }
-
 function ProductForm({
   scope,
   record,
@@ -173,132 +167,74 @@ function ProductForm({
 }) {
   const isNew = !record
   const [values, setValues] = useState<Values>(() => (record ? valuesOf(record) : emptyValues))
-  const [sheet, setSheet] = useState<SpecSheet>(() =>
-    record?.specSheetDocumentId ? { kind: 'stored', documentId: record.specSheetDocumentId } : { kind: 'none' },
-  )
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [status, setStatus] = useState<Status>({ kind: 'idle' })
-  const [saving, setSaving] = useState(false)
-  const [focusRequest, setFocusRequest] = useState(0)
-  const [announcement, setAnnouncement] = useState('')
+  const [storedSheet, setStoredSheet] = useState(record?.specSheetDocumentId)
+  const upload = useUpload(scope.partnerId, 'spec-sheet')
+  const sheet: SpecSheet = upload.pending
+    ? { kind: 'upload', ...upload.pending }
+    : storedSheet
+      ? { kind: 'stored', documentId: storedSheet }
+      : { kind: 'none' }
+  const { form, statusRef, errors, setErrors, status, setStatus, saving, refuse, submit } = useSaveForm(FIELD_IDS)
   const [downloadError, setDownloadError] = useState<string>()
-  const form = useRef<HTMLFormElement>(null)
-  const statusRef = useRef<HTMLDivElement>(null)
-  const uploadAbort = useRef<AbortController | undefined>(undefined)
-
-  useEffect(() => {
-    if (focusRequest && !focusFirstInvalid(form.current)) statusRef.current?.focus()
-  }, [focusRequest])
-  useEffect(() => () => uploadAbort.current?.abort(), [])
 
   /**
    * Re-checks fields that already show an error as the user types, so a fix shows at once.
    * (No checks on blur: an error appearing then shifts the layout under the pointer.)
    */
-  const recheck = (next: Values, ids: string[]) =>
-    setErrors((current) => {
-      const fresh = validate(next, isNew, sheet)
-      const updated = { ...current }
-      for (const id of ids) {
-        if (!(id in current)) continue
-        if (fresh[id]) updated[id] = fresh[id]!
-        else delete updated[id]
-      }
-      return updated
-    })
-
   const update = <K extends keyof Values>(name: K, value: Values[K], ids: string[]) => {
     const next = { ...values, [name]: value }
     setValues(next)
-    recheck(next, ids)
+    setErrors((current) => recheck(current, validate(next, isNew, sheet), ids))
     if (status.kind === 'saved') setStatus({ kind: 'idle' })
   }
 
-  async function chooseSpecSheet(files: File[]) {
+  function chooseSpecSheet(files: File[]) {
     const file = files[0]
     if (!file) return
-    uploadAbort.current?.abort()
-    const controller = new AbortController()
-    uploadAbort.current = controller
     setErrors(({ 'product-spec-sheet': _drop, ...rest }) => rest)
-    setSheet({ kind: 'upload', filename: file.name, state: { phase: 'uploading', fraction: 0 } })
-    setAnnouncement(`Uploading ${file.name}.`)
-    try {
-      const final = await uploadDocument(
-        scope.partnerId,
-        'spec-sheet',
-        file,
-        (state) => {
-          if (!controller.signal.aborted) setSheet({ kind: 'upload', filename: file.name, state })
-        },
-        controller.signal,
-      )
-      setAnnouncement(
-        final.phase === 'ready'
-          ? `${file.name} is ready.`
-          : `${file.name} was not accepted. ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
-      )
-    } catch {
-      // aborted: a newer file or leaving the page
-    }
+    void upload.choose(file)
   }
 
   function removeSpecSheet() {
-    uploadAbort.current?.abort()
-    setSheet({ kind: 'none' })
+    setStoredSheet(undefined)
+    upload.clear('Spec sheet removed. Save to apply.')
     setErrors(({ 'product-spec-sheet': _drop, ...rest }) => rest)
-    setAnnouncement('Spec sheet removed. Save to apply.')
   }
 
   async function save(event: Event) {
     event.preventDefault()
     const clientErrors = validate(values, isNew, sheet)
     if (Object.keys(clientErrors).length) {
-      setErrors(clientErrors)
-      const count = Object.keys(clientErrors).length
-      setStatus({
-        kind: 'failed',
-        message: count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`,
-        conflict: false,
-      })
-      setFocusRequest((n) => n + 1)
+      refuse(clientErrors)
       return
     }
-    setSaving(true)
-    setStatus({ kind: 'idle' })
     const body = bodyOf(values, sheet)
-    try {
-      if (isNew) {
-        const created = await api.createProduct(scope.partnerId, body)
-        setFlash(`${created.data.sku} was added to the catalog.`)
-        navigate(`${scope.base}/${encodeURIComponent(created.data.sku)}`)
-        return
-      }
-      const result = await api.replaceProduct(scope.partnerId, record.sku, etag!, body)
-      setErrors({})
-      setValues(valuesOf(result.data))
-      setSheet(
-        result.data.specSheetDocumentId ? { kind: 'stored', documentId: result.data.specSheetDocumentId } : { kind: 'none' },
-      )
-      onSaved?.(result.data, result.etag ?? etag!)
-      setStatus({ kind: 'saved' })
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setErrors({ 'product-sku': `A product with the SKU ${body.sku.toUpperCase()} is already in the catalog.` })
-        setStatus({ kind: 'failed', message: 'One field needs your attention.', conflict: false })
-      } else {
-        const failure = saveFailure(error, FIELD_IDS)
-        setErrors(failure.fieldErrors)
-        setStatus({ kind: 'failed', message: failure.message, conflict: failure.conflict })
-      }
-      setFocusRequest((n) => n + 1)
-    } finally {
-      setSaving(false)
-    }
+    await submit(
+      async () => {
+        if (isNew) {
+          const created = await api.createProduct(scope.partnerId, body)
+          setFlash(`${created.data.sku} was added to the catalog.`)
+          navigate(`${scope.base}/${encodeURIComponent(created.data.sku)}`)
+          return
+        }
+        const result = await api.replaceProduct(scope.partnerId, record.sku, etag!, body)
+        setValues(valuesOf(result.data))
+        setStoredSheet(result.data.specSheetDocumentId)
+        upload.clear()
+        onSaved?.(result.data, result.etag ?? etag!)
+      },
+      (error) =>
+        error instanceof ApiError && error.status === 409
+          ? {
+              fieldErrors: { 'product-sku': `A product with the SKU ${body.sku.toUpperCase()} is already in the catalog.` },
+              conflict: false,
+              message: attentionMessage(1),
+            }
+          : undefined,
+    )
   }
 
   const protocolError = errors['product-protocol-matter']
-  const sheetBusy = sheet.kind === 'upload' && (sheet.state.phase === 'uploading' || sheet.state.phase === 'checking')
 
   return (
     <form ref={form} class="card section form" noValidate onSubmit={save} aria-labelledby="product-form-heading">
@@ -348,11 +284,7 @@ function ProductForm({
               <option value="" disabled>
                 Choose a category
               </option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {categoryLabel(c)}
-                </option>
-              ))}
+              <Options values={CATEGORIES} label={categoryLabel} />
             </select>
           )}
         </Field>
@@ -432,11 +364,7 @@ function ProductForm({
                 value={values.lifecycle}
                 onChange={(e) => update('lifecycle', e.currentTarget.value as Lifecycle, ['product-lifecycle', 'product-eol'])}
               >
-                {LIFECYCLES.map((l) => (
-                  <option key={l} value={l}>
-                    {lifecycleLabel(l)}
-                  </option>
-                ))}
+                <Options values={LIFECYCLES} label={lifecycleLabel} />
               </select>
             )}
           </Field>
@@ -509,15 +437,7 @@ function ProductForm({
         <p class="field__hint">The product’s data sheet as a PDF. Installers download it from the catalog.</p>
         {sheet.kind === 'stored' && (
           <div class="file-row">
-            <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
-              <path
-                d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.5"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <FileIcon />
             <span class="file-row__name">
               <StoredFileName partnerId={scope.partnerId} documentId={sheet.documentId} fallback="Spec sheet on file" />
             </span>
@@ -545,20 +465,12 @@ function ProductForm({
         )}
         {sheet.kind === 'upload' && (
           <div class="file-row">
-            <svg class="file-row__icon" viewBox="0 0 20 20" aria-hidden="true">
-              <path
-                d="M5 2.5h6.5L15 6v11.5H5z M11.5 2.5V6H15"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.5"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <FileIcon />
             <span class="file-row__name">{sheet.filename}</span>
             <UploadStatus state={sheet.state} label={sheet.filename} />
             <span class="file-row__actions">
               <button type="button" class="button button--ghost button--small" onClick={removeSpecSheet}>
-                {sheetBusy ? 'Cancel' : 'Remove'}
+                {upload.busy ? 'Cancel' : 'Remove'}
                 <span class="visually-hidden"> {sheet.filename}</span>
               </button>
             </span>
@@ -580,35 +492,25 @@ function ProductForm({
           onFiles={chooseSpecSheet}
         />
         <p class="visually-hidden" aria-live="polite">
-          {announcement}
+          {upload.announcement}
         </p>
       </fieldset>
 
-      <div class="form-actions">
-        <div class="form-actions__status" role="status" tabIndex={-1} ref={statusRef}>
-          {status.kind === 'saved' && <Notice tone="success" title="Product saved" />}
-          {status.kind === 'failed' && (
-            <Notice tone={status.conflict ? 'warning' : 'error'} title={status.conflict ? 'This product changed' : 'Not saved'}>
-              <p>{status.message}</p>
-              {status.conflict && onReload && (
-                <button type="button" class="button button--secondary button--small" onClick={onReload}>
-                  Reload latest version
-                </button>
-              )}
-            </Notice>
-          )}
-        </div>
-        <div class="form-actions__buttons">
-          {isNew && (
-            <Link href={scope.base} class="button button--ghost">
-              Cancel
-            </Link>
-          )}
-          <button type="submit" class="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : isNew ? 'Add product' : 'Save product'}
-          </button>
-        </div>
-      </div>
+      <FormActions
+        status={status}
+        statusRef={statusRef}
+        noun="product"
+        onReload={onReload}
+        saved={<Notice tone="success" title="Product saved" />}
+        submitLabel={isNew ? 'Add product' : 'Save product'}
+        busy={saving}
+      >
+        {isNew && (
+          <Link href={scope.base} class="button button--ghost">
+            Cancel
+          </Link>
+        )}
+      </FormActions>
     </form>
   )
 }
@@ -700,20 +602,14 @@ function PriceHistory({ scope, sku, refresh }: { scope: CatalogScope; sku: strin
           </tbody>
         </table>
       )}
-      {(cursor || moreError) && (
-        <div class="load-more load-more--tight">
-          {moreError && (
-            <p class="field__error" role="alert">
-              {moreError}
-            </p>
-          )}
-          {cursor && (
-            <button type="button" class="button button--secondary button--small" onClick={loadMore} disabled={loadingMore}>
-              {loadingMore ? 'Loading…' : 'Older prices'}
-            </button>
-          )}
-        </div>
-      )}
+      <LoadMore
+        nextCursor={cursor}
+        moreError={moreError}
+        loadingMore={loadingMore}
+        loadMore={loadMore}
+        label="Older prices"
+        compact
+      />
     </section>
   )
 }
@@ -802,28 +698,23 @@ export function ProductPage({ sku, staffPartnerId }: { sku: string; staffPartner
   const [flash] = useState(takeFlash)
   const [historyKey, setHistoryKey] = useState(0)
   const [formKey, setFormKey] = useState(0)
-  const notFound = resource.status === 'error' && resource.error instanceof ApiError && resource.error.status === 404
+  const notFound = resource.status === 'error' && isNotFound(resource.error)
   const record = resource.status === 'ready' ? resource.data : undefined
   useTitle(record ? `${record.data.sku} · ${record.data.name}` : notFound ? 'Product not found' : 'Product')
 
   return (
     <CatalogFrame scope={scope} crumbs={[{ label: record?.data.sku ?? sku }]}>
       {resource.status === 'loading' && <Loading label="Loading product…" />}
-      {resource.status === 'error' &&
-        (notFound ? (
-          <div class="state state--empty">
-            <h1 class="state__title">Product not found</h1>
-            <p class="state__text">There is no product with the SKU “{sku}” in this catalog. It may have been deleted.</p>
-            <Link href={scope.base} class="button button--primary">
-              Back to the catalog
-            </Link>
-          </div>
-        ) : (
-          <>
-            <h1 class="visually-hidden">Product</h1>
-            <ErrorState title="We couldn't load this product" error={resource.error} onRetry={reload} />
-          </>
-        ))}
+      {resource.status === 'error' && (
+        <LoadFailure
+          noun="product"
+          notFound={notFound}
+          error={resource.error}
+          onRetry={reload}
+          message={`There is no product with the SKU “${sku}” in this catalog. It may have been deleted.`}
+          back={{ href: scope.base, label: 'Back to the catalog' }}
+        />
+      )}
       {record && (
         <>
           <div class="content-header">
@@ -837,11 +728,7 @@ export function ProductPage({ sku, staffPartnerId }: { sku: string; staffPartner
             </div>
             {record.etag && <DeleteProduct scope={scope} product={record.data} etag={record.etag} />}
           </div>
-          {flash && (
-            <div class="flash" role="status">
-              <Notice tone="success">{flash}</Notice>
-            </div>
-          )}
+          <FlashNotice message={flash} />
           <div class="content-layout">
             <div>
               {record.etag ? (
