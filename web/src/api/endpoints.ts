@@ -92,8 +92,13 @@ export const api = {
   ) => get<Page<Briefing>>(`${partnerPath(pid)}/briefings${query(params)}`, signal),
   briefing: (pid: string, id: string, signal?: AbortSignal) =>
     get<Briefing>(`${partnerPath(pid)}/briefings/${encodeURIComponent(id)}`, signal),
-  publishBriefing: (pid: string, body: BriefingBody) =>
-    request<Briefing>(`${partnerPath(pid)}/briefings`, { method: 'POST', body }).then((r) => r.data),
+  /** `idempotencyKey`: one per draft, so a double submit or a retried request publishes once */
+  publishBriefing: (pid: string, body: BriefingBody, idempotencyKey: string) =>
+    request<Briefing>(`${partnerPath(pid)}/briefings`, {
+      method: 'POST',
+      body,
+      headers: { 'idempotency-key': idempotencyKey },
+    }).then((r) => r.data),
   briefingFeed: (
     params: {
       kind?: BriefingKind | undefined

@@ -99,6 +99,8 @@ export function BriefingComposerPage() {
 
   const [values, setValues] = useState<Values>({ kind: '', title: '', effectiveDate: today(), skus: '', body: '' })
   const [attachments, setAttachments] = useState<Attachment[]>([])
+  // one key per draft: a double submit or a retried request publishes the briefing once
+  const [draftKey] = useState(() => crypto.randomUUID())
   const { form, statusRef, errors, setErrors, status, setStatus, saving: publishing, refuse, submit } = useSaveForm(FIELD_IDS)
   const [announcement, setAnnouncement] = useState('')
   const nextKey = useRef(1)
@@ -180,14 +182,18 @@ export function BriefingComposerPage() {
       return
     }
     await submit(async () => {
-      const briefing = await api.publishBriefing(partnerId, {
-        kind: values.kind as BriefingKind,
-        title: values.title.trim(),
-        body: values.body.trim(),
-        skus,
-        effectiveDate: values.effectiveDate,
-        attachmentDocumentIds: attachments.flatMap((a) => (a.state.phase === 'ready' ? [a.state.document.id] : [])),
-      })
+      const briefing = await api.publishBriefing(
+        partnerId,
+        {
+          kind: values.kind as BriefingKind,
+          title: values.title.trim(),
+          body: values.body.trim(),
+          skus,
+          effectiveDate: values.effectiveDate,
+          attachmentDocumentIds: attachments.flatMap((a) => (a.state.phase === 'ready' ? [a.state.document.id] : [])),
+        },
+        draftKey,
+      )
       setFlash(
         briefing.requiresAck
           ? 'Briefing published. It is flagged for the HomeAIQ partnership team until they acknowledge it.'
