@@ -1,83 +1,46 @@
+import { allContracts } from '../shared/contracts'
+import type { Domain } from '../shared/contracts/contract'
+
 /**
- * One Lambda per domain: which entry file serves which HTTP API routes.
- * infra/ builds one function and its routes from each row; functions/api.ts mounts the
- * same sub-apps in one process for `npm start` and the tests.
+ * One Lambda per domain. Its HTTP API routes are not listed here: they are the route
+ * contracts of its domain (shared/contracts), the same ones its handlers are registered
+ * against, so what a function serves and what infra deploys for it cannot differ.
  * `table` and `documents` say which grants the function needs (least privilege).
  */
 export interface DomainFunction {
   name: string
   entry: string
+  /** `METHOD /api/v1/path` per route contract of the domain */
   routes: string[]
   table: 'read' | 'read-write'
   documents?: 'read' | 'read-write'
+  /** also answers API Gateway's $default route: 404 problems and OPTIONS for unknown paths */
+  catchAll?: boolean
 }
 
-export const domainFunctions: DomainFunction[] = [
-  {
-    name: 'identity',
-    entry: 'functions/identity/lambda.ts',
-    routes: ['GET /api/v1/me', 'GET /api/v1/health', 'GET /api/v1/openapi.json'],
-    table: 'read',
-  },
-  {
-    name: 'directory',
-    entry: 'functions/directory/lambda.ts',
-    routes: ['GET /api/v1/directory', 'GET /api/v1/directory/{partnerId}', 'GET /api/v1/directory/{partnerId}/logo'],
-    table: 'read',
-    documents: 'read',
-  },
-  {
-    name: 'partners',
-    entry: 'functions/partners/lambda.ts',
-    routes: [
-      'GET /api/v1/partners',
-      'POST /api/v1/partners',
-      'GET /api/v1/partners/{partnerId}',
-      'PATCH /api/v1/partners/{partnerId}',
-    ],
-    table: 'read-write',
-  },
-  {
-    name: 'catalog',
-    entry: 'functions/catalog/lambda.ts',
-    routes: [
-      'GET /api/v1/partners/{partnerId}/products',
-      'POST /api/v1/partners/{partnerId}/products',
-      'GET /api/v1/partners/{partnerId}/products/export',
-      'POST /api/v1/partners/{partnerId}/products/import',
-      'GET /api/v1/partners/{partnerId}/products/{sku}',
-      'PUT /api/v1/partners/{partnerId}/products/{sku}',
-      'DELETE /api/v1/partners/{partnerId}/products/{sku}',
-      'GET /api/v1/partners/{partnerId}/products/{sku}/prices',
-    ],
-    table: 'read-write',
-  },
-  {
-    name: 'uploads',
-    entry: 'functions/uploads/lambda.ts',
-    routes: ['POST /api/v1/partners/{partnerId}/uploads', 'GET /api/v1/partners/{partnerId}/documents/{documentId}'],
-    table: 'read-write',
-    documents: 'read-write',
-  },
-  {
-    name: 'briefings',
-    entry: 'functions/briefings/lambda.ts',
-    routes: [
-      'GET /api/v1/partners/{partnerId}/briefings',
-      'POST /api/v1/partners/{partnerId}/briefings',
-      'GET /api/v1/partners/{partnerId}/briefings/{id}',
-      'POST /api/v1/partners/{partnerId}/briefings/{id}/ack',
-      'GET /api/v1/review/briefings',
-    ],
-    table: 'read-write',
-  },
-  {
-    name: 'audit',
-    entry: 'functions/audit/lambda.ts',
-    routes: ['GET /api/v1/partners/{partnerId}/audit', 'GET /api/v1/audit'],
-    table: 'read',
-  },
-]
+type FunctionConfig = Omit<DomainFunction, 'name' | 'routes'>
+
+const FUNCTIONS: Record<Domain, FunctionConfig> = {
+  identity: { entry: 'functions/identity/lambda.ts', table: 'read', catchAll: true },
+  directory: { entry: 'functions/directory/lambda.ts', table: 'read', documents: 'read' },
+  partners: { entry: 'functions/partners/lambda.ts', table: 'read-write' },
+  catalog: { entry: 'functions/catalog/lambda.ts', table: 'read-write' },
+  uploads: { entry: 'functions/uploads/lambda.ts', table: 'read-write', documents: 'read-write' },
+  briefings: { entry: 'functions/briefings/lambda.ts', table: 'read-write' },
+  audit: { entry: 'functions/audit/lambda.ts', table: 'read' },
+}
+
+/** The API routes of a domain, as API Gateway route keys. */
+export const routesOf = (domain: Domain) =>
+  allContracts()
+    .filter((c) => c.domain === domain)
+    .map((c) => `${c.method} /api/v1${c.path}`)
+
+export const domainFunctions: DomainFunction[] = Object.entries(FUNCTIONS).map(([name, config]) => ({
+  name: name as Domain,
+  ...config,
+  routes: routesOf(name as Domain),
+}))
 
 /** Lambdas that answer events rather than HTTP: S3 uploads and schedules. */
 export interface EventFunction {

@@ -1,7 +1,8 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
+import { contracts } from '../shared/contracts'
 
 /**
  * Builds the static front end: one ESM bundle (plus its CSS) with content-hashed names under
@@ -19,6 +20,27 @@ export interface BuildWebOptions {
   outdir?: string
   /** minify JS and CSS; default false */
   minify?: boolean
+}
+
+/**
+ * `virtual:route-table`: each route contract's method and path, by domain and name, as plain
+ * data. The typed client (web/src/api/contracts.ts) takes its types from the contracts and its
+ * URLs from this, so the browser never loads the contracts' schemas.
+ */
+const routeTablePlugin: Plugin = {
+  name: 'route-table',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:route-table$/ }, () => ({ path: 'route-table', namespace: 'route-table' }))
+    b.onLoad({ filter: /.*/, namespace: 'route-table' }, () => {
+      const table = Object.fromEntries(
+        Object.entries(contracts).map(([domain, routes]) => [
+          domain,
+          Object.fromEntries(Object.entries(routes).map(([name, c]) => [name, { method: c.method, path: c.path }])),
+        ]),
+      )
+      return { contents: `export default ${JSON.stringify(table)}`, loader: 'js' }
+    })
+  },
 }
 
 export async function buildWeb(opts: BuildWebOptions = {}): Promise<void> {
@@ -43,6 +65,7 @@ export async function buildWeb(opts: BuildWebOptions = {}): Promise<void> {
     minify: opts.minify ?? false,
     metafile: true,
     write: false,
+    plugins: [routeTablePlugin],
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': JSON.stringify(opts.minify ? 'production' : 'development') },
   })

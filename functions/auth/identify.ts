@@ -1,28 +1,19 @@
 import { createMiddleware } from 'hono/factory'
 import { UnauthenticatedError } from '../../shared/errors'
-import { anonymous, isRole, type Actor, type Role } from '../../shared/roles'
+import { anonymous, type Actor } from '../../shared/roles'
 import type { PortalUser } from '../../shared/schemas/user'
-import type { UserRepository } from '../data/users'
 import type { PortalEnv } from '../http/env'
+import type { AccessCache } from './access-cache'
 import type { TokenVerifier } from './verifier'
-
-const MEMBERSHIP_TTL_MS = 60_000
 
 /**
  * Verifies the bearer token (if any) and sets `c.var.actor`. No token: anonymous, and the
- * route decides whether that is enough. A bad token is always 401, even on a public route.
- * The partner a user belongs to comes from the user record, cached briefly per container.
+ * route's access rule decides whether that is enough. A bad token is always 401, even on a
+ * public route. Who the user is comes from the token; their role and partner come from the
+ * server-side membership record, so removing a user or changing a role takes effect without
+ * waiting for their token to expire.
  */
-export function identify(verifier: TokenVerifier, users: Pick<UserRepository, 'get'>) {
-  const cache = new Map<string, { user: PortalUser | undefined; until: number }>()
-  const membership = async (sub: string) => {
-    const hit = cache.get(sub)
-    if (hit && hit.until > Date.now()) return hit.user
-    const user = await users.get(sub)
-    cache.set(sub, { user, until: Date.now() + MEMBERSHIP_TTL_MS })
-    return user
-  }
-
+export function identify(verifier: TokenVerifier, access: Pick<AccessCache, 'user'>) {
   return createMiddleware<PortalEnv>(async (c, next) => {
     const header = c.req.header('authorization')
     if (!header) {
@@ -34,22 +25,15 @@ export function identify(verifier: TokenVerifier, users: Pick<UserRepository, 'g
     const claims = await verifier.verify(token).catch((error: unknown) => {
       throw new UnauthenticatedError('The access token is invalid or expired; sign in again.', { cause: error })
     })
-    const role = roleOf(claims['cognito:groups'] ?? [])
-    const user = await membership(claims.sub)
-    if (!role || !user) throw new UnauthenticatedError('This account has no access to the partner portal.')
-    c.set('actor', toActor(role, user))
+    const user = await access.user(claims.sub)
+    if (!user) throw new UnauthenticatedError('This account has no access to the partner portal.')
+    c.set('actor', toActor(user))
     return next()
   })
 }
 
-/** Staff outranks partner-admin outranks partner-rep when a user sits in several groups. */
-function roleOf(groups: string[]): Role | undefined {
-  const roles = groups.filter(isRole)
-  return (['staff', 'partner-admin', 'partner-rep'] as const).find((r) => roles.includes(r))
-}
-
-function toActor(role: Role, user: PortalUser): Actor {
-  if (role === 'staff') return { kind: 'staff', role, userId: user.userId, email: user.email }
+function toActor(user: PortalUser): Actor {
+  if (user.role === 'staff') return { kind: 'staff', role: 'staff', userId: user.userId, email: user.email }
   if (!user.partnerId) throw new UnauthenticatedError('This partner account is not linked to a partner.')
-  return { kind: 'partner', role, userId: user.userId, email: user.email, partnerId: user.partnerId }
+  return { kind: 'partner', role: user.role, userId: user.userId, email: user.email, partnerId: user.partnerId }
 }

@@ -1,4 +1,4 @@
-import { auditEntry } from '../../shared/audit'
+import { auditEntry } from '../../shared/audit/entry'
 import { eolDue, isoDay } from '../../shared/briefings/rules'
 import { discontinue } from '../../shared/catalog/rules'
 import { anonymous } from '../../shared/roles'

@@ -1,8 +1,6 @@
 import { handle } from 'hono/aws-lambda'
 import { createApiWith } from '../http/app'
 import { lambdaDeps } from '../http/lambda-deps'
-import { briefingReviewApp, briefingsApp } from './app'
+import { briefingsRoutes } from './app'
 
-export const handler = handle(
-  createApiWith(lambdaDeps(), { '/partners/:partnerId/briefings': briefingsApp, '/review/briefings': briefingReviewApp }),
-)
+export const handler = handle(createApiWith(lambdaDeps(), [briefingsRoutes]))

@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda'
 import { createApiWith } from '../http/app'
 import { lambdaDeps } from '../http/lambda-deps'
-import { catalogApp } from './app'
+import { catalogRoutes } from './app'
 
-export const handler = handle(createApiWith(lambdaDeps(), { '/partners/:partnerId/products': catalogApp }))
+export const handler = handle(createApiWith(lambdaDeps(), [catalogRoutes]))

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../shared/audit'
+import type { AuditEntry } from '../../shared/audit/entry'
 import type { Db } from './db'
 import { queryPage } from './db'
 import { keys } from './keys'

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import type { AuditEntry } from '../../shared/audit'
+import type { AuditEntry } from '../../shared/audit/entry'
 import { ConflictError, NotFoundError } from '../../shared/errors'
 import type { Briefing, BriefingFeedQuery, BriefingKind } from '../../shared/schemas/briefing'
 import { auditPut } from './audit'
@@ -120,7 +120,7 @@ export const briefingRepository = (db: Db) => {
 
     /** End-of-life briefings due by `today` whose products are not yet discontinued. */
     dueEndOfLife: (today: string, cursor?: string) =>
-      queryPage<Briefing>(db, { ...keys.pendingEol(), skAtMost: `${today}#\uffff`, limit: 100, cursor }),
+      queryPage<Briefing>(db, { ...keys.pendingEolDueBy(today), limit: 100, cursor }),
 
     /** Takes the briefing out of the pending-EOL index once its products are discontinued. */
     async markEolApplied(b: Briefing, at: string): Promise<void> {

@@ -1,21 +1,34 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { ValidationError } from '../../shared/errors'
+import { requestSignal } from '../runtime/request-scope'
 import { STORAGE_ATTRIBUTES } from './keys'
 import type { IndexName } from './table'
 import { tableShape } from './table'
 
-/** The table and the client that reaches it; repositories receive this. */
+/** The table, the client that reaches it and the key that signs list cursors; repositories receive this. */
 export interface Db {
   doc: DynamoDBDocumentClient
   table: string
+  /** HMAC key of list cursors: the same in every container of a deployment */
+  cursorKey: Uint8Array
 }
 
-export function createDb(table: string, config: DynamoDBClientConfig = {}): Db {
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+/**
+ * DynamoDB answers in milliseconds: a call that takes seconds is a fault, and two short tries
+ * end with a 503 well inside a request's budget instead of a hang.
+ */
+export const DYNAMODB_CLIENT_DEFAULTS = {
+  maxAttempts: 2,
+  requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 },
+} satisfies DynamoDBClientConfig
+
+export function createDb(table: string, config: DynamoDBClientConfig = {}, opts: { cursorKey?: string } = {}): Db {
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ ...DYNAMODB_CLIENT_DEFAULTS, ...config }), {
     marshallOptions: { removeUndefinedValues: true },
   })
-  return { doc, table }
+  return { doc, table, cursorKey: opts.cursorKey ? Buffer.from(opts.cursorKey) : randomBytes(32) }
 }
 
 /** Removes storage attributes so a stored item becomes the domain object it holds. */
@@ -46,6 +59,9 @@ export function filterOf(conditions: (Condition | undefined)[]): PageRequest['fi
   return { expression: parts.join(' AND '), names, values }
 }
 
+/** Items a filtered list reads at most per request before it answers what it found, with a cursor to go on. */
+export const SCAN_BUDGET = 1000
+
 export interface PageRequest {
   index?: IndexName
   pk: string
@@ -60,15 +76,17 @@ export interface PageRequest {
 }
 
 /**
- * One page of a Query, filled up to `limit` even when a filter drops items, with an opaque
- * cursor that is the key of the last returned item. A cursor for another partition or a
- * tampered one is a ValidationError on `cursor`, never a 500.
+ * One page of a Query, filled up to `limit` even when a filter drops items, but never reading
+ * more than SCAN_BUDGET items in one request: a search that has not found `limit` matches by
+ * then answers what it found and a cursor to search on. Cursors are signed: a tampered one, or
+ * one of another list, is a ValidationError on `cursor`, never a 500 or a peek elsewhere.
  */
 export async function queryPage<T>(db: Db, req: PageRequest): Promise<{ items: T[]; nextCursor?: string }> {
   const pkName = req.index ? indexOf(req.index).partitionKey : tableShape.partitionKey
   const keyNames = keyAttributes(req.index)
   const filter = req.filter
-  let startKey = req.cursor ? decodeCursor(req.cursor, pkName, req.pk) : undefined
+  const signal = requestSignal()
+  let startKey = req.cursor ? decodeCursor(db, req.cursor, pkName, req.pk) : undefined
   const items: Record<string, unknown>[] = []
   const names: Record<string, string> = { '#pk': pkName, ...req.filter?.names }
   const values: Record<string, unknown> = { ':pk': req.pk, ...req.filter?.values }
@@ -84,7 +102,8 @@ export async function queryPage<T>(db: Db, req: PageRequest): Promise<{ items: T
     condition += ' AND #sk <= :skMax'
   }
   let more = true
-  while (items.length < req.limit && more) {
+  let scanned = 0
+  while (items.length < req.limit && more && scanned < SCAN_BUDGET) {
     const input: QueryCommandInput = {
       TableName: db.table,
       IndexName: req.index,
@@ -95,19 +114,22 @@ export async function queryPage<T>(db: Db, req: PageRequest): Promise<{ items: T
       ExclusiveStartKey: startKey,
       ScanIndexForward: req.ascending ?? true,
       // read one extra so we know whether another page exists
-      Limit: filter ? Math.max(req.limit * 2, 25) : req.limit - items.length + 1,
+      Limit: filter ? Math.min(Math.max(req.limit * 2, 100), SCAN_BUDGET - scanned) : req.limit - items.length + 1,
     }
-    const out = await db.doc.send(new QueryCommand(input))
+    const out = await db.doc.send(new QueryCommand(input), { abortSignal: signal })
     items.push(...((out.Items ?? []) as Record<string, unknown>[]))
+    scanned += out.ScannedCount ?? out.Items?.length ?? 0
     startKey = out.LastEvaluatedKey
     more = startKey !== undefined
   }
   const page = items.slice(0, req.limit)
-  const hasMore = items.length > req.limit || more
   const last = page.at(-1)
+  // a full page goes on after its last item; a page cut short by the budget, where reading stopped
+  const resumeAt =
+    items.length > req.limit || (more && page.length === req.limit) ? last && pick(last, keyNames) : more ? startKey : undefined
   return {
     items: page.map((item) => stripKeys<T>(item)),
-    ...(hasMore && last ? { nextCursor: encodeCursor(pick(last, keyNames)) } : {}),
+    ...(resumeAt ? { nextCursor: encodeCursor(db, resumeAt) } : {}),
   }
 }
 
@@ -124,6 +146,7 @@ export async function queryAll<T>(db: Db, req: { pk: string; skBeginsWith: strin
         ExpressionAttributeValues: { ':pk': req.pk, ':prefix': req.skBeginsWith },
         ExclusiveStartKey: startKey,
       }),
+      { abortSignal: requestSignal() },
     )
     for (const item of out.Items ?? []) items.push(stripKeys<T>(item))
     startKey = out.LastEvaluatedKey
@@ -146,23 +169,25 @@ function keyAttributes(index?: IndexName): string[] {
 
 const pick = (item: Record<string, unknown>, names: string[]) => Object.fromEntries(names.map((n) => [n, item[n]]))
 
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url')
+const signatureOf = (db: Db, payload: string) => createHmac('sha256', db.cursorKey).update(payload).digest().subarray(0, 16)
+
+/** `<key as base64url JSON>.<HMAC>`: opaque to clients, and only this deployment can make one. */
+function encodeCursor(db: Db, key: Record<string, unknown>): string {
+  const payload = Buffer.from(JSON.stringify(key)).toString('base64url')
+  return `${payload}.${signatureOf(db, payload).toString('base64url')}`
 }
 
-function decodeCursor(cursor: string, pkName: string, pk: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
-    if (
-      key &&
-      typeof key === 'object' &&
-      (key as Record<string, unknown>)[pkName] === pk &&
-      Object.values(key).every((v) => typeof v === 'string')
-    ) {
-      return key as Record<string, unknown>
+function decodeCursor(db: Db, cursor: string, pkName: string, pk: string): Record<string, unknown> {
+  const [payload = '', signature = ''] = cursor.split('.')
+  const given = Buffer.from(signature, 'base64url')
+  const expected = signatureOf(db, payload)
+  if (given.length === expected.length && timingSafeEqual(given, expected)) {
+    try {
+      const key = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
+      if (key[pkName] === pk) return key
+    } catch {
+      // fall through: a signed cursor that is not JSON cannot happen, but is refused like any other
     }
-  } catch {
-    // fall through: not base64url JSON
   }
   throw new ValidationError([{ field: 'cursor', message: 'This cursor does not belong to this list.' }])
 }

@@ -9,6 +9,7 @@
  * | all partners by name (staff)       | GSI2  | `PARTNERS`                | `<nameKey>#<pid>`      | GET /partners                    |
  * | a partner's products by SKU        | table | `PARTNER#<pid>`           | `PRODUCT#<sku>`        | GET .../products, export         |
  * | a product's price history          | table | `PARTNER#<pid>`           | `PRICE#<sku>#<ulid>`   | GET .../products/{sku}/prices    |
+ * | a partner's product count (cap)    | table | `PARTNER#<pid>`           | `COUNTER#PRODUCTS`     | product create/import/delete     |
  * | a partner's uploaded document     | table | `PARTNER#<pid>`           | `DOC#<ulid>`           | uploads, S3 upload check         |
  * | a partner's briefings, newest first| table | `PARTNER#<pid>`           | `BRIEFING#<ulid>`      | GET .../briefings, staff feed by partner |
  * | all briefings, newest first        | GSI1  | `BRIEFINGS`               | `<ulid>`               | GET /review/briefings            |
@@ -21,6 +22,7 @@
  * | a partner's audit trail            | table | `PARTNER#<pid>`           | `AUDIT#<ulid>`         | GET /partners/{pid}/audit        |
  * | an entity's audit trail            | GSI1  | `AUDIT#<type>#<id>`       | `<ulid>`               | GET /audit?entity=               |
  * | local demo-data marker             | table | `SEED`                    | `<version>`            | npm start (seed once)            |
+ * | readiness probe (never written)    | table | `HEALTH`                  | `PROBE`                | GET /health                      |
  *
  * The directory partition holds one item per active partner (tens, not thousands: the
  * program targets ~60 partners), so category/tier/name filters run as filter expressions
@@ -35,6 +37,7 @@ export const keys = {
 
   product: (pid: string, sku: string) => ({ PK: `PARTNER#${pid}`, SK: `PRODUCT#${sku}` }),
   products: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'PRODUCT#' }),
+  productCounter: (pid: string) => ({ PK: `PARTNER#${pid}`, SK: 'COUNTER#PRODUCTS' }),
   pricePoint: (pid: string, sku: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `PRICE#${sku}#${id}` }),
   priceHistory: (pid: string, sku: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: `PRICE#${sku}#` }),
 
@@ -49,17 +52,19 @@ export const keys = {
     gsi2sk: `${effectiveDate}#${pid}#${id}`,
   }),
   flaggedBriefingsCounter: () => ({ PK: 'COUNTER', SK: 'BRIEFINGS#FLAGGED' }),
-  pendingEol: () => ({ index: 'GSI2', pk: 'EOL#PENDING' }) as const,
+  /** end-of-life briefings whose effective date is `today` or earlier */
+  pendingEolDueBy: (today: string) => ({ index: 'GSI2', pk: 'EOL#PENDING', skAtMost: `${today}#\uffff` }) as const,
 
   idempotency: (scope: string, key: string) => ({ PK: `IDEMPOTENCY#${scope}`, SK: key }),
 
   user: (sub: string) => ({ PK: `USER#${sub}`, SK: 'PROFILE' }),
   userByEmailEntry: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),
-  userByEmail: (email: string) => ({ index: 'GSI1', pk: `EMAIL#${email.toLowerCase()}` }) as const,
+  userByEmail: (email: string) => ({ index: 'GSI1', pk: `EMAIL#${email.toLowerCase()}`, skBeginsWith: 'USER' }) as const,
   partnerUserEntry: (pid: string, email: string) => ({ gsi2pk: `PARTNER#${pid}#USERS`, gsi2sk: email.toLowerCase() }),
 
   audit: (pid: string, auditId: string) => ({ PK: `PARTNER#${pid}`, SK: `AUDIT#${auditId}` }),
   seedMarker: (version: string) => ({ PK: 'SEED', SK: version }),
+  healthProbe: () => ({ PK: 'HEALTH', SK: 'PROBE' }),
   partnerAudit: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'AUDIT#' }),
   auditByEntityEntry: (type: string, id: string, auditId: string) => ({ gsi1pk: `AUDIT#${type}#${id}`, gsi1sk: auditId }),
   auditByEntity: (type: string, id: string) => ({ index: 'GSI1', pk: `AUDIT#${type}#${id}` }) as const,

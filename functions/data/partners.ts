@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
-import type { AuditEntry } from '../../shared/audit'
+import type { AuditEntry } from '../../shared/audit/entry'
 import { ConflictError, NotFoundError, StaleVersionError } from '../../shared/errors'
 import { isListed, searchKey, searchTerms } from '../../shared/partners/rules'
 import type { DirectoryQuery, Partner, PublicPartner, StaffPartnerQuery } from '../../shared/schemas/partner'

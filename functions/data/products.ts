@@ -5,9 +5,10 @@ import {
   DeleteCommand,
   GetCommand,
 } from '@aws-sdk/lib-dynamodb'
-import type { AuditEntry } from '../../shared/audit'
+import type { AuditEntry } from '../../shared/audit/entry'
 import { searchKey, searchTerms } from '../../shared/partners/rules'
-import { ConflictError, NotFoundError, StaleVersionError } from '../../shared/errors'
+import { MAX_PRODUCTS_PER_PARTNER } from '../../shared/catalog/vocabulary'
+import { ConflictError, NotFoundError, RuleViolationError, StaleVersionError } from '../../shared/errors'
 import type { PricePoint, Product, ProductQuery } from '../../shared/schemas/product'
 import { auditPut } from './audit'
 import type { Db } from './db'
@@ -24,7 +25,28 @@ export interface ProductWrite {
 
 const MAX_TRANSACT_ACTIONS = 100
 
+const catalogFull = () =>
+  new RuleViolationError(
+    `A catalog holds at most ${MAX_PRODUCTS_PER_PARTNER.toLocaleString('en-US')} products: delete discontinued ones first.`,
+    [{ field: 'sku', message: 'The catalog is full.' }],
+  )
+
 export const productRepository = (db: Db) => {
+  /**
+   * Moves the partner's product count, which caps the catalog: adding is conditional on room
+   * for `by` more products, in the same transaction as the products it counts.
+   */
+  const countMove = (pid: string, by: number) => ({
+    Update: {
+      TableName: db.table,
+      Key: keys.productCounter(pid),
+      UpdateExpression: 'ADD #count :by',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':by': by, ...(by > 0 ? { ':room': MAX_PRODUCTS_PER_PARTNER - by } : {}) },
+      ...(by > 0 ? { ConditionExpression: 'attribute_not_exists(#count) OR #count <= :room' } : {}),
+    },
+  })
+
   const productPut = (pid: string, { product, expectedVersion }: ProductWrite) => ({
     Put: {
       TableName: db.table,
@@ -65,7 +87,16 @@ export const productRepository = (db: Db) => {
 
     /** Creates or replaces one product (conditional on its version) with its price point and audit entry. */
     async write(pid: string, write: ProductWrite, audit: AuditEntry): Promise<void> {
-      await transactWrite(db, [...actionsOf(pid, write), auditPut(db, audit)], () => conflictFor(write))
+      const counted = write.expectedVersion === null ? [countMove(pid, 1)] : []
+      await transactWrite(db, [auditPut(db, audit), ...counted, ...actionsOf(pid, write)], (failed) =>
+        counted.length && failed === 1 ? catalogFull() : conflictFor(write),
+      )
+    },
+
+    /** How many products the partner's catalog holds. */
+    async count(pid: string): Promise<number> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.productCounter(pid) }))
+      return Math.max(0, (out.Item?.count as number | undefined) ?? 0)
     },
 
     async remove(pid: string, sku: string, expectedVersion: number | undefined, audit: AuditEntry): Promise<void> {
@@ -81,6 +112,7 @@ export const productRepository = (db: Db) => {
             },
           },
           auditPut(db, audit),
+          countMove(pid, -1),
         ],
         () =>
           expectedVersion === undefined
@@ -95,22 +127,28 @@ export const productRepository = (db: Db) => {
      * how many products were saved; re-running the same file converges.
      */
     async writeMany(pid: string, writes: ProductWrite[], audit: AuditEntry): Promise<void> {
+      const adding = writes.filter((w) => w.expectedVersion === null).length
+      if (adding && (await this.count(pid)) + adding > MAX_PRODUCTS_PER_PARTNER) throw catalogFull()
+      // room for the audit entry and the batch's product count in every batch
       const batches: ProductWrite[][] = [[]]
-      let actions = 1 // the audit entry rides in the first batch
+      let used = 0
       for (const write of writes) {
         const size = write.price ? 2 : 1
-        if (actions + size > MAX_TRANSACT_ACTIONS) {
+        if (used + size > MAX_TRANSACT_ACTIONS - 2) {
           batches.push([])
-          actions = 0
+          used = 0
         }
         batches.at(-1)!.push(write)
-        actions += size
+        used += size
       }
       let applied = 0
       for (const [i, batch] of batches.entries()) {
-        const items = [...(i === 0 ? [auditPut(db, audit)] : []), ...batch.flatMap((w) => actionsOf(pid, w))]
-        await transactWrite(db, items, (failed) => {
-          const write = batch[Math.max(0, failed - (i === 0 ? 1 : 0))]
+        const created = batch.filter((w) => w.expectedVersion === null).length
+        const lead = [...(i === 0 ? [auditPut(db, audit)] : []), ...(created ? [countMove(pid, created)] : [])]
+        const actions = batch.flatMap((w) => actionsOf(pid, w).map((action) => ({ action, write: w })))
+        await transactWrite(db, [...lead, ...actions.map((a) => a.action)], (failed) => {
+          if (created && failed === lead.length - 1) return catalogFull()
+          const write = actions[failed - lead.length]?.write
           return new ConflictError(
             `${write ? conflictFor(write).message : 'A product changed during the import.'} ${applied} product(s) were already saved; import the same file again to finish.`,
           )

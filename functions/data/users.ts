@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { PortalUser } from '../../shared/schemas/user'
 import type { Db } from './db'
-import { stripKeys } from './db'
+import { queryPage, stripKeys } from './db'
 import { keys } from './keys'
 
 /**
@@ -15,18 +15,7 @@ export const userRepository = (db: Db) => ({
   },
 
   async findByEmail(email: string): Promise<PortalUser | undefined> {
-    const { index, pk } = keys.userByEmail(email)
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: index,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        Limit: 1,
-      }),
-    )
-    const item = out.Items?.[0]
-    return item ? stripKeys<PortalUser>(item) : undefined
+    return (await queryPage<PortalUser>(db, { ...keys.userByEmail(email), limit: 1 })).items[0]
   },
 
   async put(user: PortalUser): Promise<void> {

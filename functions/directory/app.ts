@@ -1,15 +1,13 @@
-import { Hono } from 'hono'
+import { directory } from '../../shared/contracts/directory'
 import { NotFoundError } from '../../shared/errors'
 import { isListed } from '../../shared/partners/rules'
-import { DirectoryQuery } from '../../shared/schemas/partner'
-import { partnerRepository, toPublic } from '../data/partners'
 import { documentRepository } from '../data/documents'
-import { requireStorage, type Deps } from '../http/deps'
-import type { PortalEnv } from '../http/env'
-import { validate } from '../http/validate'
+import { partnerRepository, toPublic } from '../data/partners'
+import { requireStorage } from '../http/deps'
+import { domainRoutes } from '../http/routes'
 
 /** The public partner directory: active partners only, no sign-in. */
-export const directoryApp = (deps: Deps) => {
+export const directoryRoutes = domainRoutes(directory, (deps) => {
   const partners = partnerRepository(deps.db)
   const documents = documentRepository(deps.db)
   const listed = async (pid: string) => {
@@ -17,17 +15,16 @@ export const directoryApp = (deps: Deps) => {
     if (!partner || !isListed(partner)) throw new NotFoundError('No such partner in the directory.')
     return partner
   }
-  return (
-    new Hono<PortalEnv>()
-      .get('/', validate('query', DirectoryQuery), async (c) => c.json(await partners.listDirectory(c.req.valid('query'))))
-      .get('/:partnerId', async (c) => c.json(toPublic(await listed(c.req.param('partnerId')))))
-      // the logo lives in the private documents bucket: redirect to a short-lived signed view
-      .get('/:partnerId/logo', async (c) => {
-        const partner = await listed(c.req.param('partnerId'))
-        const logo = partner.logoDocumentId ? await documents.get(partner.id, partner.logoDocumentId) : undefined
-        if (!logo || logo.status !== 'ready') throw new NotFoundError('This partner has no logo.')
-        c.header('Cache-Control', 'public, max-age=300')
-        return c.redirect(await requireStorage(deps).presignView(logo.key), 302)
-      })
-  )
-}
+  return {
+    list: async (c, { query }) => c.json(await partners.listDirectory(query)),
+    profile: async (c, { params }) => c.json(toPublic(await listed(params.partnerId))),
+    // the logo lives in the private documents bucket: redirect to a short-lived signed view
+    logo: async (c, { params }) => {
+      const partner = await listed(params.partnerId)
+      const logo = partner.logoDocumentId ? await documents.get(partner.id, partner.logoDocumentId) : undefined
+      if (!logo || logo.status !== 'ready') throw new NotFoundError('This partner has no logo.')
+      c.header('Cache-Control', 'public, max-age=300')
+      return c.redirect(await requireStorage(deps).presignView(logo.key), 302)
+    },
+  }
+})

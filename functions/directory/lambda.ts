@@ -3,7 +3,7 @@ import { requiredEnv } from '../env-vars'
 import { createApiWith } from '../http/app'
 import { lambdaDeps } from '../http/lambda-deps'
 import { s3Storage } from '../uploads/storage'
-import { directoryApp } from './app'
+import { directoryRoutes } from './app'
 
 const deps = lambdaDeps({ storage: s3Storage(requiredEnv('DOCUMENTS_BUCKET')) })
-export const handler = handle(createApiWith(deps, { '/directory': directoryApp }))
+export const handler = handle(createApiWith(deps, [directoryRoutes]))

@@ -1,29 +1,56 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import type { RouteContract } from '../../shared/contracts/contract'
 import { identify } from '../auth/identify'
-import { tenantGuard } from '../auth/guards'
-import { partnerRepository } from '../data/partners'
-import { userRepository } from '../data/users'
+import { REQUEST_BUDGET_MS, runInRequestScope } from '../runtime/request-scope'
 import type { Deps } from './deps'
 import type { PortalEnv } from './env'
 import { problem, toProblem } from './problem'
+import { registerRoutes, type DomainRoutes } from './routes'
 
-export type SubApp = (deps: Deps) => Hono<PortalEnv>
+export type DomainApp = (deps: Deps) => DomainRoutes
+
+/** API Gateway's id for the request when there is one (it is in its access logs), else a fresh one. */
+const requestIdOf = (c: { env?: unknown }) =>
+  (c.env as { requestContext?: { requestId?: string } } | undefined)?.requestContext?.requestId ?? crypto.randomUUID()
 
 /**
- * The HTTP surface around the domain sub-apps: identity, the tenant guard and the one
- * error handler, under /api/v1. The local server mounts every sub-app; each Lambda mounts
- * only its own domain's, so its bundle holds nothing else.
+ * The HTTP surface around the domains' routes, under /api/v1: request id, security headers,
+ * the request's time budget, identity, then each contract with its access check and parsing,
+ * and the one error handler. The local server mounts every domain; each Lambda only its own,
+ * so its bundle holds nothing else. `allRoutes` (every contract of the API) lets an OPTIONS
+ * request or a wrong method be answered for paths this process does not serve itself.
  */
-export function createApiWith(deps: Deps, routes: Record<string, SubApp>) {
+export function createApiWith(deps: Deps, domains: DomainApp[], allRoutes?: readonly RouteContract[]) {
   const api = new Hono<PortalEnv>().basePath('/api/v1')
-  api.use('*', requestId(), secureHeaders())
-  api.use('*', identify(deps.verifier, userRepository(deps.db)))
-  const guard = tenantGuard(async (pid) => (await partnerRepository(deps.db).get(pid)) !== undefined)
-  api.use('/partners/:partnerId/*', guard) // also matches /partners/:partnerId itself
-  for (const [path, app] of Object.entries(routes)) api.route(path, app(deps))
-  api.notFound((c) => problem(c, { type: 'not-found', title: 'Not found', status: 404, detail: 'No such route.' }))
+  api.use('*', requestId({ generator: requestIdOf }), secureHeaders())
+  api.use('*', async (c, next) => {
+    const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(REQUEST_BUDGET_MS)])
+    await runInRequestScope(signal, next)
+  })
+  api.use('*', identify(deps.verifier, deps.access))
+  const served = domains.map((d) => d(deps))
+  registerRoutes(api, served, deps.access)
+  const known = allRoutes ?? served.flatMap((d) => Object.values(d.contracts))
+  api.options('*', (c) => {
+    const allow = methodsFor(known, c.req.path.replace(/^\/api\/v1/, ''))
+    if (!allow.length) return notFound(c)
+    return c.body(null, 204, { Allow: [...allow, 'OPTIONS'].join(', ') })
+  })
+  api.notFound(notFound)
   api.onError(toProblem)
   return api
 }
+
+const notFound = (c: Parameters<typeof problem>[0]) =>
+  problem(c, { type: 'not-found', title: 'Not found', status: 404, detail: 'No such route.' })
+
+/** The methods the API serves on a concrete path (`/partners/lutron/products`). */
+export function methodsFor(contracts: readonly RouteContract[], path: string): string[] {
+  const methods = contracts.filter((c) => pathPattern(c.path).test(path)).map((c) => c.method)
+  return [...new Set(methods)]
+}
+
+const pathPattern = (template: string) =>
+  new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}/?$`)

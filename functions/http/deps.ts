@@ -1,3 +1,4 @@
+import type { AccessCache } from '../auth/access-cache'
 import type { TokenVerifier } from '../auth/verifier'
 import type { Db } from '../data/db'
 import type { DocumentStorage } from '../uploads/storage'
@@ -9,6 +10,8 @@ import type { DocumentStorage } from '../uploads/storage'
 export interface Deps {
   db: Db
   verifier: TokenVerifier
+  /** memberships and partner statuses the access check reads, cached per container */
+  access: AccessCache
   clock: { now(): Date }
   newId(): string
   /** the documents bucket: only the domains that handle files get it */

@@ -1,4 +1,5 @@
 import { monotonicFactory } from 'ulid'
+import { accessCache } from '../auth/access-cache'
 import { cognitoVerifier } from '../auth/verifier'
 import { createDb } from '../data/db'
 import { requiredEnv } from '../env-vars'
@@ -6,14 +7,17 @@ import type { Deps } from './deps'
 
 /**
  * Deps for a Lambda container: built once at cold start (clients, the verifier and its
- * JWKS cache are reused across invocations); nothing here does I/O until a request needs it.
- * `extra` adds what only some domains need (the documents bucket), so the others never load it.
+ * JWKS cache, the access cache are reused across invocations); nothing here does I/O until a
+ * request needs it. `extra` adds what only some domains need (the documents bucket), so the
+ * others never load it.
  */
 export function lambdaDeps(extra: Partial<Deps> = {}): Deps {
+  const db = createDb(requiredEnv('TABLE_NAME'), {}, { cursorKey: requiredEnv('CURSOR_KEY') })
   return {
     ...extra,
-    db: createDb(requiredEnv('TABLE_NAME')),
+    db,
     verifier: cognitoVerifier(requiredEnv('USER_POOL_ID'), requiredEnv('USER_POOL_CLIENT_ID')),
+    access: accessCache(db),
     clock: { now: () => new Date() },
     newId: monotonicFactory(),
   }

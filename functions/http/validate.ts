@@ -1,23 +1,33 @@
-import type { ValidationTargets } from 'hono'
-import { HTTPException } from 'hono/http-exception'
-import { validator } from 'hono/validator'
-import type { z } from 'zod'
-import { ValidationError } from '../../shared/errors'
+import type { Context } from 'hono'
+import type * as z from 'zod'
+import { UnsupportedMediaTypeError, ValidationError } from '../../shared/errors'
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i
 
-/** Parses one part of the request with a strict zod schema; every failure becomes a ValidationError. */
-export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
-  validator(target, (value, c): z.output<T> => {
-    if (target === 'json' && !JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) {
-      throw new HTTPException(415, { message: 'Send the body as application/json.' })
-    }
-    const result = schema.safeParse(value)
-    if (!result.success) throw toValidationError(result.error, target === 'json' ? '' : `${target}.`)
-    return result.data
-  })
+/** Parses the path parameters or the query with a strict zod schema; failures name `params.x` / `query.x`. */
+export function parsePart<T extends z.ZodType>(target: 'params' | 'query', schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value)
+  if (!result.success) throw toValidationError(result.error, `${target}.`)
+  return result.data
+}
 
-function toValidationError(error: z.ZodError, prefix = ''): ValidationError {
+/** Parses a JSON body with a strict zod schema: 415 for another media type, 400 naming each bad field. */
+export async function parseJsonBody<T extends z.ZodType>(schema: T, c: Context): Promise<z.output<T>> {
+  if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) {
+    throw new UnsupportedMediaTypeError('Send the body as application/json.')
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(await c.req.text())
+  } catch {
+    throw new ValidationError([{ field: 'body', message: 'The body is not valid JSON.' }])
+  }
+  const result = schema.safeParse(value)
+  if (!result.success) throw toValidationError(result.error, '')
+  return result.data
+}
+
+function toValidationError(error: z.ZodError, prefix: string): ValidationError {
   return new ValidationError(
     error.issues.flatMap((issue) => {
       // unknown fields are reported one field each, so a form can point at them

@@ -1,23 +1,29 @@
-import { Hono } from 'hono'
-import { UnauthenticatedError } from '../../shared/errors'
+import { identity } from '../../shared/contracts/identity'
 import type { Me } from '../../shared/schemas/user'
+import { signedIn } from '../auth/guards'
+import { healthRepository } from '../data/health'
 import { partnerRepository } from '../data/partners'
 import { userRepository } from '../data/users'
-import type { Deps } from '../http/deps'
-import type { PortalEnv } from '../http/env'
-import { openApiDocument } from '../openapi/document'
+import { domainRoutes } from '../http/routes'
 
-export const identityApp = ({ db }: Deps) => {
+export const identityRoutes = domainRoutes(identity, ({ db }) => {
   const users = userRepository(db)
   const partners = partnerRepository(db)
-  return new Hono<PortalEnv>()
-    .get('/health', (c) => c.json({ status: 'ok' }))
-    .get('/openapi.json', (c) => c.json(openApiDocument()))
-    .get('/me', async (c) => {
-      const actor = c.var.actor
-      if (actor.kind === 'anonymous') throw new UnauthenticatedError('Sign in to see your account.')
-      const user = await users.get(actor.userId)
-      const partner = actor.kind === 'partner' ? await partners.get(actor.partnerId) : undefined
+  const health = healthRepository(db)
+  return {
+    // a failed probe is a 503 problem (with Retry-After) from the one error handler
+    health: async (c) => {
+      await health.probe()
+      return c.json({ status: 'ok', checks: { table: 'ok' } } as const)
+    },
+    // generating the document is rare and heavy: only this route loads the generator
+    openapi: async (c) => c.json((await import('../openapi/document')).openApiDocument()),
+    me: async (c) => {
+      const actor = signedIn(c)
+      const [user, partner] = await Promise.all([
+        users.get(actor.userId),
+        actor.kind === 'partner' ? partners.get(actor.partnerId) : undefined,
+      ])
       const me: Me = {
         userId: actor.userId,
         email: actor.email,
@@ -26,5 +32,6 @@ export const identityApp = ({ db }: Deps) => {
         ...(partner ? { partnerId: partner.id, partnerName: partner.name } : {}),
       }
       return c.json(me)
-    })
-}
+    },
+  }
+})

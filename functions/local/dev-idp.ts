@@ -5,10 +5,10 @@ import { JwtRsaVerifier } from 'aws-jwt-verify'
 import type { JwkWithKid } from 'aws-jwt-verify/jwk'
 import * as z from 'zod'
 import type { PortalUser } from '../../shared/schemas/user'
-import type { AccessClaims, TokenVerifier } from '../auth/verifier'
+import { withTimeRules, type AccessClaims, type TokenVerifier } from '../auth/verifier'
 import type { UserRepository } from '../data/users'
 import { problem, toProblem } from '../http/problem'
-import { validate } from '../http/validate'
+import { parseJsonBody } from '../http/validate'
 
 /**
  * The local stand-in for Cognito: signs RS256 access tokens shaped like Cognito's
@@ -22,7 +22,8 @@ const TOKEN_TTL_SECONDS = 8 * 3600
 
 export interface DevIdp {
   verifier: TokenVerifier
-  issueToken(user: PortalUser, opts?: { ttlSeconds?: number; groups?: string[] }): string
+  /** `claims` overrides or (set to undefined) removes standard claims, for tests of refused tokens */
+  issueToken(user: PortalUser, opts?: { ttlSeconds?: number; groups?: string[]; claims?: Record<string, unknown> }): string
 }
 
 /** `keyFile` keeps the signing key across restarts so a signed-in browser stays signed in. */
@@ -34,14 +35,12 @@ export function createDevIdp(opts: { keyFile?: string } = {}): DevIdp {
   verifier.cacheJwks({ keys: [jwk] })
 
   return {
-    verifier: {
-      verify: async (token) => {
-        const payload = await verifier.verify(token)
-        if (payload.token_use !== 'access' || payload.client_id !== DEV_CLIENT_ID) throw new Error('not a portal access token')
-        return payload as unknown as AccessClaims
-      },
-    },
-    issueToken(user, { ttlSeconds = TOKEN_TTL_SECONDS, groups = [user.role] } = {}) {
+    verifier: withTimeRules(async (token) => {
+      const payload = await verifier.verify(token)
+      if (payload.token_use !== 'access' || payload.client_id !== DEV_CLIENT_ID) throw new Error('not a portal access token')
+      return payload as unknown as AccessClaims
+    }, TOKEN_TTL_SECONDS),
+    issueToken(user, { ttlSeconds = TOKEN_TTL_SECONDS, groups = [user.role], claims = {} } = {}) {
       const now = Math.floor(Date.now() / 1000)
       const header = { alg: 'RS256', kid, typ: 'JWT' }
       const payload = {
@@ -55,6 +54,7 @@ export function createDevIdp(opts: { keyFile?: string } = {}): DevIdp {
         jti: randomUUID(),
         iat: now,
         exp: now + ttlSeconds,
+        ...claims,
       }
       const body = `${b64(header)}.${b64(payload)}`
       const signature = createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64url')
@@ -78,8 +78,8 @@ const TokenRequest = z.strictObject({ email: z.email() })
 export function devAuthApp(idp: DevIdp, users: Pick<UserRepository, 'findByEmail'>, demoUsers: () => Promise<unknown[]>) {
   return new Hono()
     .get('/users', async (c) => c.json(await demoUsers()))
-    .post('/token', validate('json', TokenRequest), async (c) => {
-      const user = await users.findByEmail(c.req.valid('json').email)
+    .post('/token', async (c) => {
+      const user = await users.findByEmail((await parseJsonBody(TokenRequest, c)).email)
       if (!user) {
         return problem(c, { type: 'not-found', title: 'Unknown user', status: 404, detail: 'No portal user has this e-mail.' })
       }

@@ -1,4 +1,5 @@
 import { monotonicFactory } from 'ulid'
+import { accessCache } from '../auth/access-cache'
 import type { TokenVerifier } from '../auth/verifier'
 import { createDb } from '../data/db'
 import { documentRepository } from '../data/documents'
@@ -15,9 +16,11 @@ export function localDeps(opts: {
   bucket: string
   verifier: TokenVerifier
 }): Deps {
+  const db = createDb(opts.table, { endpoint: opts.dynamoEndpoint, ...LOCAL_AWS })
   return {
-    db: createDb(opts.table, { endpoint: opts.dynamoEndpoint, ...LOCAL_AWS }),
+    db,
     verifier: opts.verifier,
+    access: accessCache(db),
     clock: { now: () => new Date() },
     newId: monotonicFactory(),
     storage: s3Storage(opts.bucket, { endpoint: opts.s3Endpoint, forcePathStyle: true, ...LOCAL_AWS }),

@@ -1,9 +1,7 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
-import { auditEntry } from '../../shared/audit'
+import { auditEntry } from '../../shared/audit/entry'
 import { anonymous } from '../../shared/roles'
 import { newPartner } from '../../shared/partners/rules'
-import type { Db } from '../data/db'
-import { keys } from '../data/keys'
+import { markerRepository } from '../data/markers'
 import { partnerRepository } from '../data/partners'
 import { userRepository } from '../data/users'
 import type { Deps } from '../http/deps'
@@ -13,7 +11,8 @@ const SEED_VERSION = 'demo-v1'
 
 /** Seeds the demo partners and users once; later starts find the marker and keep every change. */
 export async function seedDemoData({ db, clock, newId }: Pick<Deps, 'db' | 'clock' | 'newId'>): Promise<boolean> {
-  if (await seeded(db)) return false
+  const markers = markerRepository(db)
+  if (await markers.has(SEED_VERSION)) return false
   const partners = partnerRepository(db)
   const users = userRepository(db)
   const now = clock.now()
@@ -35,11 +34,6 @@ export async function seedDemoData({ db, clock, newId }: Pick<Deps, 'db' | 'cloc
     )
   }
   for (const user of demoUsers()) await users.put(user)
-  await db.doc.send(new PutCommand({ TableName: db.table, Item: { ...keys.seedMarker(SEED_VERSION), at: now.toISOString() } }))
+  await markers.set(SEED_VERSION, now)
   return true
-}
-
-async function seeded(db: Db) {
-  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.seedMarker(SEED_VERSION) }))
-  return out.Item !== undefined
 }

@@ -1,82 +1,89 @@
 import * as z from 'zod'
-import { problemSchema, routeDocs, type RouteDoc } from './routes'
+import { allContracts } from '../../shared/contracts'
+import { isRawBody, pathParamNames, statusesOf, successStatus, whoMay, type RouteContract } from '../../shared/contracts/contract'
+import { Problem } from '../../shared/schemas/common'
 
-const ACCESS_TEXT: Record<RouteDoc['access'], string> = {
-  public: 'Public: no sign-in.',
-  'signed-in': 'Any signed-in user.',
-  staff: 'HomeAIQ staff only.',
-  'partner-member': "Staff, or a user of this partner (another partner's user gets 404).",
-  'partner-admin': "Staff, or this partner's partner-admin.",
-}
-
+/**
+ * The OpenAPI 3.1 document, generated from the route contracts and their zod schemas. Only
+ * GET /openapi.json loads this module (a dynamic import), so no Lambda pays for it at cold start.
+ */
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' })
 
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: jsonSchema(problemSchema, 'output') } },
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Invalid input: the fields are listed in `errors`',
+  401: 'No token, or an invalid or expired one',
+  403: 'Signed in, but this role (or a suspended partnership) may not do this',
+  404: 'Not found (a partner that is not yours is not found either)',
+  409: 'Conflicts with the current state (a duplicate, or changed meanwhile)',
+  412: 'Changed since it was read: reload and retry',
+  413: 'The body is too large',
+  415: 'The body is not of the media type this route takes',
+  422: 'Refused by a program rule: the fields are listed in `errors`',
+  428: 'If-Match is missing',
+  500: 'Something went wrong on our side (quote the requestId)',
+  503: 'A dependency did not answer in time: retry after Retry-After seconds',
+}
+
+const problemResponse = (status: number) => ({
+  description: STATUS_TEXT[status] ?? 'Error',
+  content: { 'application/problem+json': { schema: jsonSchema(Problem, 'output') } },
 })
 
-function operation(route: RouteDoc) {
-  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
+function content(body: NonNullable<RouteContract['body'] | RouteContract['response']>, io: 'input' | 'output') {
+  return isRawBody(body)
+    ? { [body.contentType]: { schema: { type: 'string' } } }
+    : { 'application/json': { schema: jsonSchema(body, io) } }
+}
+
+function operation(route: RouteContract & { id: string }) {
+  const paramSchemas = route.params?.shape ?? {}
+  const pathParams = pathParamNames(route.path).map((name) => ({
+    name,
     in: 'path',
     required: true,
-    schema: { type: 'string' },
+    schema: paramSchemas[name] ? jsonSchema(paramSchemas[name] as z.ZodType, 'input') : { type: 'string' },
   }))
-  const queryParams = route.query
-    ? Object.entries(route.query.shape).map(([name, schema]) => ({
-        name,
-        in: 'query',
-        required: !(schema as z.ZodType).safeParse(undefined).success,
-        schema: jsonSchema(schema as z.ZodType, 'input'),
-      }))
-    : []
-  const ifMatch = route.ifMatch
-    ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag last read' }]
-    : []
-  const idempotency = route.idempotent
-    ? [
-        {
-          name: 'Idempotency-Key',
-          in: 'header',
-          required: false,
-          schema: { type: 'string' },
-          description: 'Retries with the same key and body return the first result',
-        },
-      ]
-    : []
+  const queryParams = Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: !(schema as z.ZodType).safeParse(undefined).success,
+    schema: jsonSchema(schema as z.ZodType, 'input'),
+  }))
+  const headers = [
+    ...(route.ifMatch
+      ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The strong ETag last read' }]
+      : []),
+    ...(route.idempotent
+      ? [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' },
+            description: 'Retries with the same key and body answer the first result',
+          },
+        ]
+      : []),
+  ]
+  const success = successStatus(route)
   const responses: Record<string, unknown> = {
-    [String(route.status ?? 200)]: {
-      description: 'Success',
-      ...(route.response ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } } : {}),
-      ...(route.responseType ? { content: { [route.responseType]: { schema: { type: 'string' } } } } : {}),
-    },
-    '400': problemResponse('Invalid input: the fields are listed in `errors`'),
+    [String(success)]: { description: 'Success', ...(route.response ? { content: content(route.response, 'output') } : {}) },
   }
-  if (route.access !== 'public') responses['401'] = problemResponse('No or invalid token')
-  if (route.access !== 'public' && route.access !== 'signed-in') responses['403'] = problemResponse('Role not permitted')
-  if (route.path.includes('{')) responses['404'] = problemResponse('Not found (or not yours)')
-  if (route.ifMatch) {
-    responses['412'] = problemResponse('Changed since read')
-    responses['428'] = problemResponse('If-Match missing')
-  }
+  for (const status of statusesOf(route)) if (status !== success) responses[String(status)] = problemResponse(status)
   return {
+    operationId: route.id,
     summary: route.summary,
-    description: ACCESS_TEXT[route.access],
-    tags: [route.tag],
-    ...(route.access === 'public' ? { security: [] } : {}),
-    parameters: [...pathParams, ...queryParams, ...ifMatch, ...idempotency],
-    ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
-      : {}),
-    ...(route.bodyType ? { requestBody: { required: true, content: { [route.bodyType]: { schema: { type: 'string' } } } } } : {}),
+    description: [`Who may call it: ${whoMay(route.access)}.`, route.description].filter(Boolean).join('\n\n'),
+    tags: [route.domain],
+    ...(route.access.kind === 'public' ? { security: [] } : {}),
+    parameters: [...pathParams, ...queryParams, ...headers],
+    ...(route.body ? { requestBody: { required: true, content: content(route.body, 'input') } } : {}),
     responses,
   }
 }
 
 let cached: unknown
-/** The OpenAPI 3.1 document, generated from the zod schemas the handlers validate with. */
 export function openApiDocument() {
   cached ??= {
     openapi: '3.1.0',
@@ -84,8 +91,8 @@ export function openApiDocument() {
     servers: [{ url: '/api/v1' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
-    paths: routeDocs.reduce<Record<string, Record<string, unknown>>>((paths, route) => {
-      ;(paths[route.path] ??= {})[route.method] = operation(route)
+    paths: allContracts().reduce<Record<string, Record<string, unknown>>>((paths, route) => {
+      ;(paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route)
       return paths
     }, {}),
   }

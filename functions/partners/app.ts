@@ -1,30 +1,27 @@
-import { Hono } from 'hono'
-import { auditEntry } from '../../shared/audit'
-import { StaleVersionError } from '../../shared/errors'
+import { auditEntry } from '../../shared/audit/entry'
+import { partners as contracts } from '../../shared/contracts/partners'
 import { applyPartnerPatch, newPartner } from '../../shared/partners/rules'
 import { partnerView } from '../../shared/partners/view'
+import { StaleVersionError } from '../../shared/errors'
 import { assertAttachable } from '../../shared/uploads/rules'
-import { PartnerCreate, PartnerPatch, StaffPartnerQuery } from '../../shared/schemas/partner'
-import { requireRole, signedIn } from '../auth/guards'
+import { signedIn } from '../auth/guards'
 import { documentRepository } from '../data/documents'
 import { partnerRepository } from '../data/partners'
-import type { Deps } from '../http/deps'
-import type { PortalEnv } from '../http/env'
-import { etagOf, expectedVersion } from '../http/etag'
-import { validate } from '../http/validate'
+import { etagOf } from '../http/etag'
+import { domainRoutes } from '../http/routes'
 
 /** Partner records: staff manage all of them; a partner-admin edits their own listing. */
-export const partnersApp = ({ db, clock, newId }: Deps) => {
+export const partnersRoutes = domainRoutes(contracts, ({ db, clock, newId, access }) => {
   const partners = partnerRepository(db)
   const documents = documentRepository(db)
-  return new Hono<PortalEnv>()
-    .get('/', requireRole('staff'), validate('query', StaffPartnerQuery), async (c) => {
-      const page = await partners.listAll(c.req.valid('query'))
+  return {
+    list: async (c, { query }) => {
+      const page = await partners.listAll(query)
       return c.json({ ...page, items: page.items.map((p) => partnerView(p, c.var.actor)) })
-    })
-    .post('/', requireRole('staff'), validate('json', PartnerCreate), async (c) => {
+    },
+    create: async (c, { body }) => {
       const now = clock.now()
-      const partner = newPartner(c.req.valid('json'), now)
+      const partner = newPartner(body, now)
       const audit = auditEntry({
         id: newId(),
         now,
@@ -39,19 +36,18 @@ export const partnersApp = ({ db, clock, newId }: Deps) => {
       c.header('ETag', etagOf(partner.version))
       c.header('Location', `/api/v1/partners/${partner.id}`)
       return c.json(partnerView(partner, c.var.actor), 201)
-    })
-    .get('/:partnerId', async (c) => {
+    },
+    get: async (c) => {
       const partner = await partners.require(c.var.partnerId)
       c.header('ETag', etagOf(partner.version))
       return c.json(partnerView(partner, c.var.actor))
-    })
-    .patch('/:partnerId', requireRole('partner-admin', 'staff'), validate('json', PartnerPatch), async (c) => {
-      const expected = expectedVersion(c)
+    },
+    update: async (c, { body: patch, expectedVersion }) => {
       const actor = signedIn(c)
       const now = clock.now()
       const current = await partners.require(c.var.partnerId)
-      if (current.version !== expected) throw new StaleVersionError('This partner changed since you loaded it; reload and retry.')
-      const patch = c.req.valid('json')
+      if (current.version !== expectedVersion)
+        throw new StaleVersionError('This partner changed since you loaded it; reload and retry.')
       if (patch.logoDocumentId) assertAttachable(await documents.get(current.id, patch.logoDocumentId), 'logo', 'logoDocumentId')
       const next = applyPartnerPatch(current, patch, actor.role, now)
       const audit = auditEntry({
@@ -64,8 +60,11 @@ export const partnersApp = ({ db, clock, newId }: Deps) => {
         before: current,
         after: next,
       })
-      await partners.update(next, expected, audit)
+      await partners.update(next, expectedVersion, audit)
+      // a status change decides what the partner's users may do: effective at once here
+      access.forgetPartner(current.id)
       c.header('ETag', etagOf(next.version))
       return c.json(partnerView(next, actor))
-    })
-}
+    },
+  }
+})

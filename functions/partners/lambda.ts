@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda'
 import { createApiWith } from '../http/app'
 import { lambdaDeps } from '../http/lambda-deps'
-import { partnersApp } from './app'
+import { partnersRoutes } from './app'
 
-export const handler = handle(createApiWith(lambdaDeps(), { '/partners': partnersApp }))
+export const handler = handle(createApiWith(lambdaDeps(), [partnersRoutes]))

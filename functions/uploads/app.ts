@@ -1,32 +1,35 @@
-import { Hono } from 'hono'
+import { uploads } from '../../shared/contracts/uploads'
 import { NotFoundError } from '../../shared/errors'
-import { UploadRequest, type PortalDocument } from '../../shared/schemas/document'
+import type { PortalDocument } from '../../shared/schemas/document'
 import { planUpload, UPLOAD_RULES } from '../../shared/uploads/rules'
+import { redactDocument } from '../../shared/uploads/view'
+import type { Actor } from '../../shared/roles'
 import { signedIn } from '../auth/guards'
 import { documentRepository } from '../data/documents'
-import { requireStorage, type Deps } from '../http/deps'
-import type { PortalEnv } from '../http/env'
-import { validate } from '../http/validate'
+import { requireStorage } from '../http/deps'
+import { domainRoutes } from '../http/routes'
 
 const UPLOAD_WINDOW_SECONDS = 600
 
 /** Document uploads: presigned POSTs into the partner's prefix, then the status the upload check sets. */
-export const uploadsApp = (deps: Deps) => {
+export const uploadsRoutes = domainRoutes(uploads, (deps) => {
   const { db, clock, newId } = deps
   const storage = requireStorage(deps)
   const documents = documentRepository(db)
-  const view = async ({ key, ...doc }: PortalDocument) => ({
-    ...doc,
-    ...(doc.status === 'ready' ? { downloadUrl: await storage.presignGet(key, doc.filename) } : {}),
+  const view = async (doc: PortalDocument, reader: Actor) => ({
+    ...redactDocument(doc, reader),
+    ...(doc.status === 'ready' ? { downloadUrl: await storage.presignGet(doc.key, doc.filename) } : {}),
   })
 
-  return new Hono<PortalEnv>()
-    .post('/uploads', validate('json', UploadRequest), async (c) => {
+  return {
+    start: async (c, { body }) => {
       const now = clock.now()
-      const doc = planUpload(c.req.valid('json'), {
+      const actor = signedIn(c)
+      const doc = planUpload(body, {
         partnerId: c.var.partnerId,
         documentId: newId(),
-        uploadedBy: signedIn(c).email,
+        uploadedBy: actor.email,
+        uploadedByRole: actor.role,
         now,
       })
       await documents.create(doc)
@@ -40,10 +43,11 @@ export const uploadsApp = (deps: Deps) => {
         },
         201,
       )
-    })
-    .get('/documents/:documentId', async (c) => {
-      const doc = await documents.get(c.var.partnerId, c.req.param('documentId'))
+    },
+    document: async (c, { params }) => {
+      const doc = await documents.get(c.var.partnerId, params.documentId)
       if (!doc) throw new NotFoundError('No such document.')
-      return c.json(await view(doc))
-    })
-}
+      return c.json(await view(doc, c.var.actor))
+    },
+  }
+})

@@ -7,6 +7,7 @@ import type { StackProps } from 'aws-cdk-lib'
 import { HttpMethod, HttpRoute, HttpRouteKey, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2'
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito'
@@ -56,6 +57,18 @@ export class ApiStack extends PortalStack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props)
 
+    // Signs list cursors; the same in every container, so a cursor works wherever its next page is served.
+    const cursorKey = new Secret(this, 'CursorKey', {
+      description: 'HMAC key of the API list cursors',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    })
+    acknowledge(
+      cursorKey,
+      'AwsSolutions-SMG4',
+      'The cursor key only authenticates pagination cursors (which carry no data a reader could not list anyway); ' +
+        'rotating it would only invalidate cursors in flight, so it is rotated by replacing the secret on deploy when needed.',
+    )
+
     const seenRoutes = new Map<string, string>()
     for (const row of props.functions) {
       if (!/^[a-z][a-z0-9-]*$/.test(row.name)) throw new Error(`domain function name "${row.name}" must be kebab-case`)
@@ -67,6 +80,8 @@ export class ApiStack extends PortalStack {
       })
         .useTable(props.table, row.table, props.tableIndexNames)
         .useUserPool(props.userPool, props.userPoolClient)
+      // a CloudFormation dynamic reference: resolved at deploy, never written into the template
+      fn.function.addEnvironment('CURSOR_KEY', cursorKey.secretValue.unsafeUnwrap())
       if (row.documents) fn.useDocuments(props.documentsBucket, row.documents)
       this.functions.set(row.name, fn)
 
@@ -87,6 +102,15 @@ export class ApiStack extends PortalStack {
         })
         acknowledge(httpRoute, 'AwsSolutions-APIG4', noAuthorizerReason)
         this.routes.push(httpRoute)
+      }
+      if (row.catchAll) {
+        const fallback = new HttpRoute(this, 'Route $default', {
+          httpApi: props.httpApi,
+          routeKey: HttpRouteKey.DEFAULT,
+          integration,
+        })
+        acknowledge(fallback, 'AwsSolutions-APIG4', noAuthorizerReason)
+        this.routes.push(fallback)
       }
     }
   }

@@ -5,6 +5,7 @@
  * Partner membership is NOT a user attribute: the API keeps it server-side (DESIGN.md §6).
  */
 import { Aws, CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib'
+import { ACCESS_TOKEN_MINUTES } from '../../functions/auth/token-rules'
 import type { StackProps } from 'aws-cdk-lib'
 import {
   AccountRecovery,
@@ -118,7 +119,7 @@ export class AuthStack extends PortalStack {
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      accessTokenValidity: Duration.minutes(60),
+      accessTokenValidity: Duration.minutes(ACCESS_TOKEN_MINUTES),
       idTokenValidity: Duration.minutes(60),
       refreshTokenValidity: Duration.days(7),
     })

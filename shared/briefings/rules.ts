@@ -1,20 +1,15 @@
 import { RuleViolationError } from '../errors'
 import type { SignedInActor } from '../roles'
-import type { Briefing, BriefingInput, BriefingKind } from '../schemas/briefing'
+import type { Briefing, BriefingInput } from '../schemas/briefing'
 import type { PortalDocument } from '../schemas/document'
 import { renderMarkdown } from './markdown'
-
-/** Safety notices and end-of-life notices stay flagged until HomeAIQ staff acknowledge them. */
-export const requiresAck = (kind: BriefingKind) => kind === 'safety-notice' || kind === 'end-of-life'
-
-/** Kinds that are about specific products must name them. */
-const NEEDS_SKUS: BriefingKind[] = ['end-of-life', 'price-change']
+import { needsSkus, requiresAck } from './vocabulary'
 
 export function newBriefing(
   input: BriefingInput,
   ctx: { id: string; partnerId: string; partnerName: string; actor: SignedInActor; now: Date; attachments: PortalDocument[] },
 ): Briefing {
-  if (NEEDS_SKUS.includes(input.kind) && input.skus.length === 0) {
+  if (needsSkus(input.kind) && input.skus.length === 0) {
     throw new RuleViolationError(`A ${input.kind} briefing must name the affected SKUs.`, [
       { field: 'skus', message: 'List at least one affected SKU.' },
     ])
@@ -32,6 +27,7 @@ export function newBriefing(
     ackedBy: [],
     publishedAt: ctx.now.toISOString(),
     publishedBy: ctx.actor.email,
+    publishedByRole: ctx.actor.role,
   }
 }
 

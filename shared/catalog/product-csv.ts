@@ -1,13 +1,11 @@
 import { ValidationError, type FieldIssue } from '../errors'
-import { PRODUCT_FIELDS, ProductInput, PROTOCOLS, type Product } from '../schemas/product'
+import { ProductInput, type Product } from '../schemas/product'
+import { MAX_IMPORT_ROWS, PRODUCT_FIELDS, PROTOCOLS, REQUIRED_PRODUCT_FIELDS } from './vocabulary'
 import { parseCsvRecords, toCsv } from './csv'
 import { productIssues } from './rules'
 
-export const MAX_IMPORT_ROWS = 5000
-
 /** Column order of the export; the import accepts these in any order (extra columns are errors). */
 export const PRODUCT_COLUMNS = PRODUCT_FIELDS
-const REQUIRED = ['sku', 'name', 'category', 'msrpCents', 'mapCents', 'lifecycle', 'protocols', 'leadTimeDays'] as const
 const INTEGER_COLUMNS = new Set(['msrpCents', 'mapCents', 'leadTimeDays'])
 const PROTOCOL_ALIASES = new Map<string, string>([
   ...PROTOCOLS.map((p) => [p, p] as const),
@@ -28,9 +26,12 @@ export function parseProductCsv(text: string): ProductInput[] {
   if (!header) throw new ValidationError([{ field: 'file', message: 'The file is empty: start with a header row.' }])
   const columns = header.map((h) => h.trim())
   const headerIssues: FieldIssue[] = [
-    ...REQUIRED.filter((c) => !columns.includes(c)).map((c) => ({ field: `header.${c}`, message: 'This column is missing.' })),
+    ...REQUIRED_PRODUCT_FIELDS.filter((c) => !columns.includes(c)).map((c) => ({
+      field: `header.${c}`,
+      message: 'This column is missing.',
+    })),
     ...columns
-      .filter((c) => !(PRODUCT_COLUMNS as string[]).includes(c))
+      .filter((c) => !(PRODUCT_COLUMNS as readonly string[]).includes(c))
       .map((c) => ({ field: `header.${c}`, message: `Unknown column; use ${PRODUCT_COLUMNS.join(', ')}.` })),
     ...columns
       .filter((c, i) => columns.indexOf(c) !== i)

@@ -1,8 +1,16 @@
 import { ValidationError, type FieldIssue } from '../errors'
-import { PRODUCT_FIELDS, type PricePoint, type Product, type ProductInput } from '../schemas/product'
+import { shownEmail, type Actor, type Role } from '../roles'
+import type { PricePoint, Product, ProductInput } from '../schemas/product'
+import { PRODUCT_FIELDS } from './vocabulary'
 
-/** The rules a product must satisfy beyond its schema; `prefix` places the fields (e.g. `rows.4.`). */
-export function productIssues(input: ProductInput, prefix = ''): FieldIssue[] {
+/**
+ * The rules a product must satisfy beyond its schema; `prefix` places the fields (e.g. `rows.4.`).
+ * Plain code: the product form runs the same rules in the browser.
+ */
+export function productIssues(
+  input: Pick<ProductInput, 'msrpCents' | 'mapCents' | 'lifecycle' | 'endOfLifeDate'>,
+  prefix = '',
+): FieldIssue[] {
   const issues: FieldIssue[] = []
   if (input.mapCents > input.msrpCents) {
     issues.push({ field: `${prefix}mapCents`, message: 'MAP cannot exceed MSRP.' })
@@ -43,13 +51,17 @@ export function sameAsStored(current: Product, input: ProductInput): boolean {
 export const priceChanged = (before: Pick<Product, 'msrpCents' | 'mapCents'> | undefined, after: Product) =>
   !before || before.msrpCents !== after.msrpCents || before.mapCents !== after.mapCents
 
-export const pricePoint = (product: Product, by: string): PricePoint => ({
+export const pricePoint = (product: Product, by: { email: string; role: Role }): PricePoint => ({
   sku: product.sku,
   msrpCents: product.msrpCents,
   mapCents: product.mapCents,
   at: product.updatedAt,
-  by,
+  by: by.email,
+  byRole: by.role,
 })
+
+/** A price point as a reader may see it: partners see a staff change as made by "HomeAIQ". */
+export const pricePointView = (p: PricePoint, reader: Actor): PricePoint => ({ ...p, by: shownEmail(p.by, p.byRole, reader) })
 
 /** HomeAIQ's cost: MSRP less the partner's negotiated base discount, rounded to the cent. */
 export const dealerCostCents = (msrpCents: number, baseDiscountBps: number) =>

@@ -7,9 +7,16 @@ export type PartnerView = Omit<Partner, 'baseDiscountBps'> & {
   commercialTerms?: TierTerms & { baseDiscountBps: number }
 }
 
-/** What a signed-in user may see of a partner record: commercial terms are HomeAIQ-internal. */
-export function partnerView(partner: Partner, actor: Actor): PartnerView {
+/** A partner record, or a part of one (an audit entry's before/after), as a reader may see it. */
+export function redactPartner<P extends Partial<Partner>>(partner: P, reader: Actor): Omit<P, 'baseDiscountBps'> | P {
+  if (reader.kind === 'staff') return partner
+  const { baseDiscountBps: _internal, ...rest } = partner
+  return rest
+}
+
+/** What GET /partners/{pid} answers: commercial terms are HomeAIQ-internal. */
+export function partnerView(partner: Partner, reader: Actor): PartnerView {
   const { baseDiscountBps, ...rest } = partner
-  if (actor.kind !== 'staff') return rest
+  if (reader.kind !== 'staff') return rest
   return { ...rest, commercialTerms: { ...TIER_TERMS[partner.tier], baseDiscountBps } }
 }

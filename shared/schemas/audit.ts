@@ -1,11 +1,12 @@
 import * as z from 'zod'
+import { AUDIT_ENTITY_TYPES } from '../audit/entry'
 import { Cursor, IsoDateTime, Limit, listOf } from './common'
 
 export const AuditEntry = z.object({
   id: z.string(),
   at: IsoDateTime,
   partnerId: z.string(),
-  entity: z.object({ type: z.string(), id: z.string() }),
+  entity: z.object({ type: z.enum(AUDIT_ENTITY_TYPES), id: z.string() }),
   action: z.string(),
   actor: z.object({ userId: z.string(), email: z.string(), role: z.string() }),
   before: z.unknown(),
@@ -23,5 +24,11 @@ export const EntityAuditQuery = AuditPageQuery.extend({
     .transform((e) => {
       const [type, ...rest] = e.split(':')
       return { type: type!, id: rest.join(':') }
-    }),
+    })
+    .pipe(
+      z.object({
+        type: z.enum(AUDIT_ENTITY_TYPES, { error: `The type is one of ${AUDIT_ENTITY_TYPES.join(', ')}.` }),
+        id: z.string(),
+      }),
+    ),
 })

@@ -1,25 +1,28 @@
 import * as z from 'zod'
 import { Cursor, IsoDate, IsoDateTime, Limit, Slug, listOf } from './common'
+import { ROLES } from '../roles'
 import { Sku } from './product'
 
-export const BRIEFING_KINDS = ['new-product', 'firmware', 'end-of-life', 'price-change', 'safety-notice', 'roadmap'] as const
+import { BRIEFING_KINDS, BRIEFING_LIMITS as L } from '../briefings/vocabulary'
+
+export { BRIEFING_KINDS }
 export const BriefingKind = z.enum(BRIEFING_KINDS)
 export type BriefingKind = z.infer<typeof BriefingKind>
 
 export const BriefingInput = z.strictObject({
   kind: BriefingKind,
-  title: z.string().trim().min(3).max(160),
+  title: z.string().trim().min(L.titleMin).max(L.titleMax),
   /** Markdown; rendered to sanitized HTML on publish */
-  body: z.string().trim().min(1).max(20_000),
+  body: z.string().trim().min(1).max(L.bodyMax),
   skus: z
     .array(Sku)
-    .max(200)
+    .max(L.skusMax)
     .refine((s) => new Set(s).size === s.length, 'List each SKU once.')
     .default([]),
   effectiveDate: IsoDate,
   attachmentDocumentIds: z
     .array(z.string().max(40))
-    .max(10)
+    .max(L.attachmentsMax)
     .refine((s) => new Set(s).size === s.length, 'Attach each document once.')
     .default([]),
 })
@@ -44,6 +47,8 @@ export const Briefing = z.object({
   ackedBy: z.array(z.string()),
   publishedAt: IsoDateTime,
   publishedBy: z.string(),
+  /** staff may publish for a partner; partners then see "HomeAIQ" */
+  publishedByRole: z.enum(ROLES).optional(),
   /** end-of-life: when the job marked the affected products discontinued */
   eolAppliedAt: IsoDateTime.optional(),
 })
@@ -63,4 +68,10 @@ export const BriefingFeedQuery = z.strictObject({
 })
 export type BriefingFeedQuery = z.infer<typeof BriefingFeedQuery>
 
-export const BriefingPage = listOf(Briefing)
+/** A briefing as the API answers it: `flagged` for everyone, `acknowledgedByMe` for staff. */
+export const BriefingView = Briefing.extend({ flagged: z.boolean(), acknowledgedByMe: z.boolean().optional() })
+export type BriefingView = z.infer<typeof BriefingView>
+
+export const BriefingPage = listOf(BriefingView)
+/** The staff feed, with the count of briefings nobody acknowledged yet. */
+export const BriefingFeedPage = BriefingPage.extend({ flaggedCount: z.number().int() })

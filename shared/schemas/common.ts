@@ -6,6 +6,9 @@ export const Slug = z
   .max(40)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens.')
 
+/** Record ids are ULIDs: 26 Crockford base-32 characters, sortable by time. */
+export const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a record id.')
+
 export const IsoDate = z.iso.date()
 export const IsoDateTime = z.iso.datetime()
 
@@ -28,5 +31,7 @@ export const Problem = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** quote it to support: it finds the request in the logs */
+  requestId: z.string().optional(),
 })
 export type Problem = z.infer<typeof Problem>

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { ROLES } from '../roles'
 import { IsoDateTime } from './common'
 
 export const UPLOAD_PURPOSES = [
@@ -38,6 +39,8 @@ export const PortalDocument = z.object({
   rejectionReason: z.string().optional(),
   key: z.string(),
   uploadedBy: z.string(),
+  /** staff may upload for a partner; partners then see "HomeAIQ" */
+  uploadedByRole: z.enum(ROLES).optional(),
   createdAt: IsoDateTime,
   checkedAt: IsoDateTime.optional(),
 })

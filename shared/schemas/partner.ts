@@ -1,22 +1,15 @@
 import * as z from 'zod'
 import { Cursor, HttpsUrl, IsoDateTime, Limit, RegionCode, Slug, listOf } from './common'
 
-export const PARTNER_CATEGORIES = [
-  'lighting-control',
-  'climate-control',
-  'security-access',
-  'audio-video',
-  'networking-infrastructure',
-  'emerging',
-] as const
-export const PARTNER_TIERS = ['strategic', 'preferred', 'standard'] as const
-export const PARTNER_STATUSES = ['prospect', 'active', 'suspended', 'sunset'] as const
+import { PARTNER_CATEGORIES, PARTNER_STATUSES, PARTNER_TIERS } from '../partners/vocabulary'
+
+export { PARTNER_CATEGORIES, PARTNER_STATUSES, PARTNER_TIERS }
 
 export const PartnerCategory = z.enum(PARTNER_CATEGORIES)
-export const PartnerTier = z.enum(PARTNER_TIERS)
-export const PartnerStatus = z.enum(PARTNER_STATUSES)
 export type PartnerCategory = z.infer<typeof PartnerCategory>
+export const PartnerTier = z.enum(PARTNER_TIERS)
 export type PartnerTier = z.infer<typeof PartnerTier>
+export const PartnerStatus = z.enum(PARTNER_STATUSES)
 export type PartnerStatus = z.infer<typeof PartnerStatus>
 
 export const Contact = z.strictObject({
@@ -94,6 +87,25 @@ export const Partner = z.object({
 })
 export type Partner = z.infer<typeof Partner>
 
+const BpsRange = z.object({ minBps: z.number().int(), maxBps: z.number().int() })
+
+/** GET /partners/{pid}: staff also see the commercial terms; partners never see the negotiated discount. */
+export const PartnerRecord = Partner.omit({ baseDiscountBps: true }).extend({
+  commercialTerms: z
+    .object({
+      label: z.string(),
+      baseDiscount: BpsRange,
+      volumeIncentive: BpsRange.extend({ basis: z.enum(['quarterly', 'annual']) }),
+      growthIncentive: BpsRange.nullable(),
+      mdfRate: BpsRange.nullable(),
+      paymentTerms: z.string(),
+      specialPrograms: z.string(),
+      targetCount: z.object({ min: z.number().int(), max: z.number().int() }),
+      baseDiscountBps: z.number().int(),
+    })
+    .optional(),
+})
+
 /** What anyone may see in the directory. */
 export const PublicPartner = Partner.pick({
   id: true,
@@ -127,3 +139,4 @@ export const StaffPartnerQuery = z.strictObject({
 export type StaffPartnerQuery = z.infer<typeof StaffPartnerQuery>
 
 export const DirectoryPage = listOf(PublicPartner)
+export const PartnerRecordPage = listOf(PartnerRecord)

@@ -1,29 +1,31 @@
 import * as z from 'zod'
 import { Cursor, IsoDate, IsoDateTime, Limit, listOf } from './common'
+import { ROLES } from '../roles'
 import { PartnerCategory } from './partner'
+import type { ProductField } from '../catalog/vocabulary'
+import { LIFECYCLES, PRODUCT_FIELDS, PRODUCT_LIMITS, PROTOCOLS, SKU_HINT, SKU_PATTERN } from '../catalog/vocabulary'
 
-export const LIFECYCLES = ['active', 'announced', 'discontinued'] as const
-export const PROTOCOLS = ['matter', 'thread', 'zigbee', 'z-wave', 'wi-fi', 'poe', 'proprietary-api'] as const
+export { LIFECYCLES, PRODUCT_FIELDS, PROTOCOLS }
 export const Lifecycle = z.enum(LIFECYCLES)
-export const Protocol = z.enum(PROTOCOLS)
 export type Lifecycle = z.infer<typeof Lifecycle>
+export const Protocol = z.enum(PROTOCOLS)
 export type Protocol = z.infer<typeof Protocol>
 
 /** A SKU is unique per partner, compared case-insensitively (stored upper-case). */
 export const Sku = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'Use up to 40 letters, digits, dots, dashes, slashes or underscores.')
+  .regex(SKU_PATTERN, SKU_HINT)
   .transform((s) => s.toUpperCase())
 
-const Cents = z.number().int('Use whole cents.').min(0).max(100_000_000)
+const Cents = z.number().int('Use whole cents.').min(0).max(PRODUCT_LIMITS.maxCents)
 
 /** What a partner sends to create or replace a product. Price and lifecycle rules live in shared/catalog. */
 export const ProductInput = z.strictObject({
   sku: Sku,
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1).max(PRODUCT_LIMITS.nameMax),
   category: PartnerCategory,
-  description: z.string().trim().max(2000).default(''),
+  description: z.string().trim().max(PRODUCT_LIMITS.descriptionMax).default(''),
   msrpCents: Cents.min(1),
   mapCents: Cents,
   lifecycle: Lifecycle,
@@ -32,13 +34,14 @@ export const ProductInput = z.strictObject({
     .array(Protocol)
     .max(PROTOCOLS.length)
     .refine((p) => new Set(p).size === p.length, 'List each protocol once.'),
-  leadTimeDays: z.number().int().min(0).max(365),
+  leadTimeDays: z.number().int().min(0).max(PRODUCT_LIMITS.leadTimeMaxDays),
   specSheetDocumentId: z.string().max(40).optional(),
 })
 export type ProductInput = z.infer<typeof ProductInput>
 
-/** The fields a partner sets on a product, in the order of the schema (and of the CSV columns). */
-export const PRODUCT_FIELDS = Object.keys(ProductInput.shape) as (keyof ProductInput)[]
+// PRODUCT_FIELDS (plain, for the browser) names exactly the fields of ProductInput
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _fieldsMatch: Same<ProductField, keyof ProductInput> = true
 
 export const Product = z.object({
   sku: z.string(),
@@ -66,6 +69,8 @@ export const PricePoint = z.object({
   mapCents: z.number().int(),
   at: IsoDateTime,
   by: z.string(),
+  /** partners see a staff change as made by "HomeAIQ" */
+  byRole: z.enum(ROLES).optional(),
 })
 export type PricePoint = z.infer<typeof PricePoint>
 

@@ -1,4 +1,5 @@
 import { RuleViolationError, ValidationError } from '../errors'
+import type { Role } from '../roles'
 import type { DocumentType, PortalDocument, UploadPurpose, UploadRequest } from '../schemas/document'
 
 const MB = 1024 * 1024
@@ -37,7 +38,7 @@ export function cleanFilename(name: string): string {
 /** Validates an upload request and returns the pending document it creates. */
 export function planUpload(
   req: UploadRequest,
-  ctx: { partnerId: string; documentId: string; uploadedBy: string; now: Date },
+  ctx: { partnerId: string; documentId: string; uploadedBy: string; uploadedByRole?: Role; now: Date },
 ): PortalDocument {
   const rule = UPLOAD_RULES[req.purpose]
   const issues = []
@@ -58,6 +59,7 @@ export function planUpload(
     status: 'pending',
     key: documentKey(ctx.partnerId, req.purpose, ctx.documentId),
     uploadedBy: ctx.uploadedBy,
+    ...(ctx.uploadedByRole ? { uploadedByRole: ctx.uploadedByRole } : {}),
     createdAt: ctx.now.toISOString(),
   }
 }

@@ -10,6 +10,7 @@ import { DOCUMENTS_BUCKET } from '../../functions/local/portal'
 import { seedDemoData } from '../../functions/local/seed'
 import { demoUsers } from '../../functions/local/seed-data'
 import { ensureTable, freePort, startS3 } from '../../functions/local/services'
+import { assertConforms } from './contracts'
 
 export interface CallOptions {
   as?: string
@@ -59,7 +60,10 @@ export async function createTestPortal() {
     }
     const res = await api.request(`/api/v1${path}`, { method, headers, body })
     const text = await res.text()
-    const json = text && /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined
+    const contentType = res.headers.get('content-type') ?? ''
+    const json = text && /json/.test(contentType) ? JSON.parse(text) : undefined
+    // every answer of every test must be one its route contract declares
+    assertConforms(method, path, { status: res.status, json, contentType })
     return { status: res.status, headers: res.headers, json, text }
   }
 

@@ -38,6 +38,7 @@ beforeAll(async () => {
     DOCUMENTS_BUCKET: 'portal-test-documents',
     USER_POOL_ID: 'eu-west-1_TestPool1',
     USER_POOL_CLIENT_ID: 'testclientid123',
+    CURSOR_KEY: 'test-cursor-key',
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'AKIDTEST',
     AWS_SECRET_ACCESS_KEY: 'testsecret',

@@ -106,6 +106,7 @@ describe('cdk-nag AwsSolutions on the portal', () => {
       'AwsSolutions-IAM4',
       'AwsSolutions-IAM5',
       'AwsSolutions-L1',
+      'AwsSolutions-SMG4',
     ])
   })
 

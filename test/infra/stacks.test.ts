@@ -8,6 +8,7 @@ import { TableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
 import { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito'
 import { domainFunctions, eventFunctions } from '../../functions/domains'
+import { allContracts } from '../../shared/contracts'
 import { tableShape } from '../../functions/data/table'
 import { ApiStack, parseRoute } from '../../infra/stacks/api-stack'
 import { WebStack, spaRewriteCode } from '../../infra/stacks/web-stack'
@@ -300,8 +301,11 @@ describe('api', () => {
       expect(props!.LoggingConfig).toEqual(expect.objectContaining({ LogGroup: expect.anything() }))
       const env = (props!.Environment as { Variables: Record<string, unknown> }).Variables
       expect(env.NODE_OPTIONS).toBe('--enable-source-maps')
-      for (const name of ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID']) expect(env[name], name).toBeDefined()
+      for (const name of ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'CURSOR_KEY'])
+        expect(env[name], name).toBeDefined()
       expect('DOCUMENTS_BUCKET' in env).toBe(row.documents !== undefined)
+      // the cursor key reaches the function as a dynamic reference, never as a value in the template
+      expect(JSON.stringify(env.CURSOR_KEY)).toContain('{{resolve:secretsmanager:')
     },
   )
 
@@ -323,14 +327,15 @@ describe('api', () => {
     },
   )
 
-  it('has one route per route string, integrated with the function of its row, without authorizer', () => {
+  it('has one route per route contract (and $default), integrated with the function of its domain, without authorizer', () => {
     const routes = Object.values(resourcesOf(t('api'), 'AWS::ApiGatewayV2::Route'))
     const integrations = resourcesOf(t('api'), 'AWS::ApiGatewayV2::Integration')
-    const allRoutes = domainFunctions.flatMap((row) => row.routes)
+    const allRoutes = domainFunctions.flatMap((row) => [...row.routes, ...(row.catchAll ? ['$default'] : [])])
+    expect(allRoutes.sort()).toEqual([...allContracts().map((c) => `${c.method} /api/v1${c.path}`), '$default'].sort())
     expect(routes).toHaveLength(allRoutes.length)
     for (const row of domainFunctions) {
       const fnId = logicalIdOf(portal.api.functions.get(row.name)!.function.node.defaultChild as CfnResource)
-      for (const routeKey of row.routes) {
+      for (const routeKey of [...row.routes, ...(row.catchAll ? ['$default'] : [])]) {
         const route = routes.find((r) => r.Properties?.RouteKey === routeKey)
         expect(route, routeKey).toBeDefined()
         expect(route!.Properties?.AuthorizationType ?? 'NONE').toBe('NONE')

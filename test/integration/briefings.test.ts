@@ -137,7 +137,12 @@ describe('briefings', () => {
       }),
     })
     // a product deleted after the briefing was published is simply skipped
-    expect((await portal.call('DELETE', '/partners/ecobee/products/GONE-1', { as: rep })).status).toBe(204)
+    const gone = await portal.call('GET', '/partners/ecobee/products/GONE-1', { as: rep })
+    const deleted = await portal.call('DELETE', '/partners/ecobee/products/GONE-1', {
+      as: rep,
+      headers: { 'if-match': gone.headers.get('etag')! },
+    })
+    expect(deleted.status).toBe(204)
     const job = (day: string) => applyDueEndOfLife({ ...portal.deps, clock: { now: () => new Date(`${day}T06:00:00Z`) } })
     expect(await job('2026-12-14')).toEqual({ briefings: 0, discontinued: 0 })
     expect((await portal.call('GET', '/partners/ecobee/products/EB-STATE5', { as: rep })).json.lifecycle).toBe('active')

@@ -111,14 +111,18 @@ describe('catalog CRUD', () => {
     expect((await portal.call('GET', `${base}?protocol=bluetooth`, { as: REP })).status).toBe(400)
   })
 
-  it('deletes a product, conditionally when If-Match is sent', async () => {
+  it('deletes a product only with its current strong ETag in If-Match', async () => {
     const created = await portal.call('POST', base, { as: REP, body: productBody({ sku: 'DEL-1' }) })
+    expect((await portal.call('DELETE', `${base}/DEL-1`, { as: REP })).status).toBe(428)
     expect((await portal.call('DELETE', `${base}/DEL-1`, { as: REP, headers: { 'if-match': '"v9"' } })).status).toBe(412)
+    // RFC 9110: If-Match compares strongly, so a weak ETag never matches, even of the current version
+    const weak = `W/${created.headers.get('etag')!}`
+    expect((await portal.call('DELETE', `${base}/DEL-1`, { as: REP, headers: { 'if-match': weak } })).status).toBe(412)
     expect(
       (await portal.call('DELETE', `${base}/DEL-1`, { as: REP, headers: { 'if-match': created.headers.get('etag')! } })).status,
     ).toBe(204)
     expect((await portal.call('GET', `${base}/DEL-1`, { as: REP })).status).toBe(404)
-    expect((await portal.call('DELETE', `${base}/DEL-1`, { as: REP })).status).toBe(404)
+    expect((await portal.call('DELETE', `${base}/DEL-1`, { as: REP, headers: { 'if-match': '"v1"' } })).status).toBe(404)
   })
 })
 

@@ -61,12 +61,16 @@ describe('public directory', () => {
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('application/problem+json')
     expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['query.category', 'query.limit'])
-    const foreign = Buffer.from(
-      JSON.stringify({ PK: 'PARTNER#lutron', SK: 'PROFILE', gsi1pk: 'EMAIL#x', gsi1sk: 'USER' }),
-    ).toString('base64url')
-    const cursor = await portal.call('GET', `/directory?cursor=${foreign}`)
-    expect(cursor.status).toBe(400)
-    expect(cursor.json.errors).toEqual([{ field: 'cursor', message: expect.any(String) }])
+    // a real cursor of another list, and a cursor whose key was edited, are both refused
+    const partnersCursor = (await portal.call('GET', '/partners?limit=2', { as: 'staff@homeaiq.example' })).json.nextCursor
+    const [payload, signature] = (await portal.call('GET', '/directory?limit=2')).json.nextCursor.split('.')
+    const key = JSON.parse(Buffer.from(payload, 'base64url').toString())
+    const tampered = `${Buffer.from(JSON.stringify({ ...key, gsi1sk: 'a' })).toString('base64url')}.${signature}`
+    for (const foreign of [partnersCursor, tampered]) {
+      const cursor = await portal.call('GET', `/directory?cursor=${encodeURIComponent(foreign)}`)
+      expect(cursor.status, foreign).toBe(400)
+      expect(cursor.json.errors).toEqual([{ field: 'cursor', message: expect.any(String) }])
+    }
     expect((await portal.call('GET', '/directory?cursor=%%%')).status).toBe(400)
     expect((await portal.call('GET', '/directory?color=red')).json.errors[0].field).toBe('query.color')
   })

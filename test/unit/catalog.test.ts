@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCsv, toCsv } from '../../shared/catalog/csv'
-import { MAX_IMPORT_ROWS, parseProductCsv, productsToCsv } from '../../shared/catalog/product-csv'
+import { parseProductCsv, productsToCsv } from '../../shared/catalog/product-csv'
+import { MAX_IMPORT_ROWS } from '../../shared/catalog/vocabulary'
 import { dealerCostCents, discontinue, newProduct, priceChanged, replaceProduct, sameAsStored } from '../../shared/catalog/rules'
 import { ValidationError } from '../../shared/errors'
 import { ProductInput } from '../../shared/schemas/product'
@@ -62,7 +63,7 @@ describe('parseProductCsv', () => {
     expect(issuesOf(() => parseProductCsv('')).map((i) => i.field)).toEqual(['file'])
     expect(issuesOf(() => parseProductCsv(CSV_HEADER)).map((i) => i.field)).toEqual(['file'])
     const many = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `S-${i},N,emerging,1,1,active,,0,,`)
-    expect(issuesOf(() => parseProductCsv([CSV_HEADER, ...many].join('\n')))[0]!.message).toMatch(/at most 5000/)
+    expect(issuesOf(() => parseProductCsv([CSV_HEADER, ...many].join('\n')))[0]!.message).toMatch(new RegExp(`at most ${MAX_IMPORT_ROWS} `))
   })
 
   it('exports what it imports', () => {

@@ -1,71 +1,44 @@
 /**
- * The API's payloads as the front end sees them. The shapes come from the shared zod contract
- * (`shared/schemas`), imported as types only so that no zod code reaches the browser bundle.
+ * The API's payloads as the front end sees them: each one is the answer or body type of a
+ * route contract (shared/contracts), so the web cannot drift from what the API validates.
  */
-import type { PartnerView } from '../../../shared/partners/view'
-import type { PartnerCategory, PartnerStatus, PartnerTier, PublicPartner } from '../../../shared/schemas/partner'
-import type { Me } from '../../../shared/schemas/user'
-import type { ImportResult, Lifecycle, PricePoint, Product, ProductInput, Protocol } from '../../../shared/schemas/product'
-import type { Briefing as StoredBriefing, BriefingInput, BriefingKind } from '../../../shared/schemas/briefing'
-import type { DocumentType, UploadPurpose, UploadTicket } from '../../../shared/schemas/document'
+import type { Answer, BodyOf } from './contracts'
+import type { Problem } from '../../../shared/schemas/common'
 
-export type { Me, PartnerCategory, PartnerStatus, PartnerTier, PublicPartner }
-export type { ImportResult, Lifecycle, PricePoint, Product, Protocol }
-export type { BriefingKind, DocumentType, UploadPurpose, UploadTicket }
-
-/** What the front end sends to create or replace a product (the API fills defaults). */
-export type ProductBody = Omit<ProductInput, 'description'> & { description?: string }
-
-/** What the composer sends to publish a briefing. */
-export type BriefingBody = BriefingInput
-
-/** A briefing as the API answers it: `flagged` for everyone, `acknowledgedByMe` for staff. */
-export type Briefing = StoredBriefing & { flagged: boolean; acknowledgedByMe?: boolean }
-
-/** `GET /review/briefings`: the staff feed with the count of briefings nobody acknowledged. */
-export interface BriefingFeedPage {
-  items: Briefing[]
-  nextCursor?: string
-  flaggedCount: number
-}
-
-/** `GET .../documents/{id}`: an upload and, once checked and ready, a short-lived download link. */
-export interface PortalDocumentView {
-  id: string
-  partnerId: string
-  purpose: UploadPurpose
-  contentType: DocumentType
-  filename: string
-  size: number
-  status: 'pending' | 'ready' | 'rejected'
-  rejectionReason?: string
-  createdAt: string
-  checkedAt?: string
-  downloadUrl?: string
-}
+export type { PartnerCategory, PartnerStatus, PartnerTier } from '../../../shared/partners/vocabulary'
+export type { Lifecycle, Protocol } from '../../../shared/catalog/vocabulary'
+export type { BriefingKind } from '../../../shared/briefings/vocabulary'
+export type { DocumentType, UploadPurpose } from '../../../shared/schemas/document'
 export type { Role } from '../../../shared/roles'
 
-/** A partner record as `GET /api/v1/partners/{id}` answers it (staff also get commercial terms). */
-export type Partner = PartnerView
+export type Me = Answer<'identity', 'me'>
+export type PublicPartner = Answer<'directory', 'profile'>
+/** A partner record as `GET /partners/{id}` answers it (staff also get commercial terms). */
+export type Partner = Answer<'partners', 'get'>
+export type Product = Answer<'catalog', 'get'>
+export type PricePoint = Answer<'catalog', 'prices'>['items'][number]
+export type ImportResult = Answer<'catalog', 'import'>
+export type UploadTicket = Answer<'uploads', 'start'>
+/** An upload and, once checked and ready, a short-lived download link. */
+export type PortalDocumentView = Answer<'uploads', 'document'>
+/** A briefing: `flagged` for everyone, `acknowledgedByMe` for staff. */
+export type Briefing = Answer<'briefings', 'get'>
+/** The staff feed with the count of briefings nobody acknowledged. */
+export type BriefingFeedPage = Answer<'briefings', 'feed'>
+
+/** What the front end sends to create or replace a product (the API fills defaults). */
+export type ProductBody = BodyOf<'catalog', 'create'>
+/** What the composer sends to publish a briefing. */
+export type BriefingBody = BodyOf<'briefings', 'publish'>
 
 export interface Page<T> {
   items: T[]
   nextCursor?: string
 }
 
-export interface FieldError {
-  field: string
-  message: string
-}
-
-/** RFC 9457 problem details. */
-export interface ProblemBody {
-  type?: string
-  title?: string
-  status?: number
-  detail?: string
-  errors?: FieldError[]
-}
+/** RFC 9457 problem details, as the API sends them. */
+export type ProblemBody = Partial<Problem>
+export type FieldError = NonNullable<Problem['errors']>[number]
 
 export interface DevUser {
   email: string

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact'
 import { createContext } from 'preact'
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks'
 import { ApiError, onUnauthorized } from '../api/client'
-import { api } from '../api/endpoints'
+import { api } from '../api/contracts'
 import type { Me, RuntimeConfig } from '../api/types'
 import { navigate } from '../router'
 import { cognitoLogoutUrl } from './cognito'
@@ -62,21 +62,24 @@ export function AuthProvider({ children }: { children: ComponentChildren }) {
     })
     if (!getToken()) return
     const controller = new AbortController()
-    api.me(controller.signal).then(
-      (me) => setState({ status: 'signed-in', me }),
-      (error: unknown) => {
-        if (error instanceof DOMException && error.name === 'AbortError') return
-        // 401 is handled above; anything else: treat as signed out but keep the token for a retry
-        if (!(error instanceof ApiError && error.status === 401)) setState({ status: 'signed-out' })
-      },
-    )
+    api.identity
+      .me({ signal: controller.signal })
+      .then((r) => r.data)
+      .then(
+        (me) => setState({ status: 'signed-in', me }),
+        (error: unknown) => {
+          if (error instanceof DOMException && error.name === 'AbortError') return
+          // 401 is handled above; anything else: treat as signed out but keep the token for a retry
+          if (!(error instanceof ApiError && error.status === 401)) setState({ status: 'signed-out' })
+        },
+      )
     return () => controller.abort()
   }, [])
 
   const signInWithToken = useCallback(async (token: string, expiresIn?: number) => {
     setToken(token, expiresIn)
     try {
-      const me = await api.me()
+      const me = (await api.identity.me({})).data
       setState({ status: 'signed-in', me })
       return me
     } catch (error) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { api } from '../api/endpoints'
+import { api } from '../api/contracts'
 
 /**
  * How many safety / end-of-life briefings nobody at HomeAIQ has acknowledged yet: the staff
@@ -16,7 +16,7 @@ export function setFlaggedCount(value: number) {
 /** Refreshes the count from the API (errors leave the last known value). */
 export async function refreshFlaggedCount(signal?: AbortSignal) {
   try {
-    const page = await api.briefingFeed({ limit: 1 }, signal)
+    const { data: page } = await api.briefings.feed({ query: { limit: 1 }, signal })
     setFlaggedCount(page.flaggedCount)
   } catch {
     // a badge is not worth an error message; the feed page reports its own failures

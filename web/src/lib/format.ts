@@ -1,40 +1,28 @@
 import { TIER_TERMS } from '../../../shared/partners/terms'
 import type { BpsRange } from '../../../shared/partners/terms'
-import type { BriefingKind, Lifecycle, PartnerCategory, PartnerStatus, PartnerTier, Protocol, Role } from '../api/types'
+import {
+  CATEGORY_LABELS,
+  PARTNER_CATEGORIES as CATEGORIES,
+  PARTNER_STATUSES as STATUSES,
+  PARTNER_TIERS as TIERS,
+  STATUS_LABELS,
+  type PartnerCategory,
+  type PartnerStatus,
+  type PartnerTier,
+} from '../../../shared/partners/vocabulary'
+import {
+  LIFECYCLE_LABELS,
+  LIFECYCLES,
+  PROTOCOL_LABELS,
+  PROTOCOLS,
+  type Lifecycle,
+  type Protocol,
+} from '../../../shared/catalog/vocabulary'
+import { BRIEFING_KINDS, KIND_LABELS, type BriefingKind } from '../../../shared/briefings/vocabulary'
+import { ROLE_LABELS, type Role } from '../../../shared/roles'
 
-export const CATEGORIES = [
-  'lighting-control',
-  'climate-control',
-  'security-access',
-  'audio-video',
-  'networking-infrastructure',
-  'emerging',
-] as const satisfies readonly PartnerCategory[]
-
-export const TIERS = ['strategic', 'preferred', 'standard'] as const satisfies readonly PartnerTier[]
-export const STATUSES = ['prospect', 'active', 'suspended', 'sunset'] as const satisfies readonly PartnerStatus[]
-
-const CATEGORY_LABELS: Record<PartnerCategory, string> = {
-  'lighting-control': 'Lighting control',
-  'climate-control': 'Climate control',
-  'security-access': 'Security & access',
-  'audio-video': 'Audio & video',
-  'networking-infrastructure': 'Networking & infrastructure',
-  emerging: 'Emerging technology',
-}
-
-const STATUS_LABELS: Record<PartnerStatus, string> = {
-  prospect: 'Prospect',
-  active: 'Active',
-  suspended: 'Suspended',
-  sunset: 'Sunset',
-}
-
-const ROLE_LABELS: Record<Role, string> = {
-  staff: 'HomeAIQ staff',
-  'partner-admin': 'Partner admin',
-  'partner-rep': 'Partner rep',
-}
+/** The program's words and labels come from shared/; this module only formats them for people. */
+export { BRIEFING_KINDS, CATEGORIES, LIFECYCLES, PROTOCOLS, STATUSES, TIERS }
 
 export const categoryLabel = (category: string) => CATEGORY_LABELS[category as PartnerCategory] ?? category
 /** "Tier 1 · Strategic" */
@@ -99,48 +87,6 @@ export { TIER_TERMS }
 
 /* ---------- catalog and briefings ---------- */
 
-export const LIFECYCLES = ['active', 'announced', 'discontinued'] as const satisfies readonly Lifecycle[]
-export const PROTOCOLS = [
-  'matter',
-  'thread',
-  'zigbee',
-  'z-wave',
-  'wi-fi',
-  'poe',
-  'proprietary-api',
-] as const satisfies readonly Protocol[]
-export const BRIEFING_KINDS = [
-  'new-product',
-  'firmware',
-  'end-of-life',
-  'price-change',
-  'safety-notice',
-  'roadmap',
-] as const satisfies readonly BriefingKind[]
-
-const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
-  active: 'Active',
-  announced: 'Announced',
-  discontinued: 'Discontinued',
-}
-const PROTOCOL_LABELS: Record<Protocol, string> = {
-  matter: 'Matter',
-  thread: 'Thread',
-  zigbee: 'Zigbee',
-  'z-wave': 'Z-Wave',
-  'wi-fi': 'Wi-Fi',
-  poe: 'PoE',
-  'proprietary-api': 'Proprietary API',
-}
-const KIND_LABELS: Record<BriefingKind, string> = {
-  'new-product': 'New product',
-  firmware: 'Firmware',
-  'end-of-life': 'End of life',
-  'price-change': 'Price change',
-  'safety-notice': 'Safety notice',
-  roadmap: 'Roadmap',
-}
-
 export const lifecycleLabel = (value: string) => LIFECYCLE_LABELS[value as Lifecycle] ?? value
 export const protocolLabel = (value: string) => PROTOCOL_LABELS[value as Protocol] ?? value
 export const kindLabel = (value: string) => KIND_LABELS[value as BriefingKind] ?? value
@@ -150,11 +96,6 @@ export const isLifecycle = (value: string | null): value is Lifecycle =>
 export const isProtocol = (value: string | null): value is Protocol => !!value && (PROTOCOLS as readonly string[]).includes(value)
 export const isBriefingKind = (value: string | null): value is BriefingKind =>
   !!value && (BRIEFING_KINDS as readonly string[]).includes(value)
-
-/** Kinds HomeAIQ staff must acknowledge (shared/briefings/rules.ts `requiresAck`). */
-export const kindRequiresAck = (kind: string) => kind === 'safety-notice' || kind === 'end-of-life'
-/** Kinds that must name the affected SKUs. */
-export const kindNeedsSkus = (kind: string) => kind === 'end-of-life' || kind === 'price-change'
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError, describeError, sendWithProgress } from '../api/client'
-import { api } from '../api/endpoints'
+import { api } from '../api/contracts'
 import type { DocumentType, PortalDocumentView, UploadPurpose } from '../api/types'
 import { fileSize } from './format'
 
@@ -97,11 +97,9 @@ export async function uploadDocument(
   if (problem) return finish({ phase: 'failed', message: problem })
   try {
     report({ phase: 'uploading', fraction: 0 })
-    const ticket = await api.requestUpload(partnerId, {
-      purpose,
-      contentType: contentTypeOf(file)!,
-      size: file.size,
-      filename: file.name,
+    const { data: ticket } = await api.uploads.start({
+      params: { partnerId },
+      body: { purpose, contentType: contentTypeOf(file)!, size: file.size, filename: file.name },
     })
     const form = new FormData()
     for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value)
@@ -116,7 +114,10 @@ export async function uploadDocument(
     const deadline = Date.now() + 30_000
     for (let delay = 250; ; delay = Math.min(delay * 1.5, 2000)) {
       await sleep(delay, signal)
-      const document = await api.document(partnerId, ticket.documentId, signal)
+      const { data: document } = await api.uploads.document({
+        params: { partnerId, documentId: ticket.documentId },
+        ...(signal ? { signal } : {}),
+      })
       if (document.status === 'ready') return finish({ phase: 'ready', document })
       if (document.status === 'rejected') {
         return finish({ phase: 'rejected', reason: document.rejectionReason ?? 'The file is not what its type says.' })
@@ -226,7 +227,7 @@ export function describeUpload(state: UploadState): string {
 
 /** Opens a document's short-lived download link (the API answers it only once the file is ready). */
 export async function openDownload(partnerId: string, documentId: string): Promise<void> {
-  const document = await api.document(partnerId, documentId)
+  const { data: document } = await api.uploads.document({ params: { partnerId, documentId } })
   if (!document.downloadUrl)
     throw new ApiError(409, { title: 'Not available', detail: 'This file is not available for download yet.' })
   window.location.assign(document.downloadUrl)

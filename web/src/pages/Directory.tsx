@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { api } from '../api/endpoints'
+import { api } from '../api/contracts'
 import type { PublicPartner } from '../api/types'
 import { FilterForm, FilterSelect } from '../components/filters'
 import { Options } from '../components/form'
@@ -28,7 +28,8 @@ export function DirectoryPage() {
   // after "Load more", keyboard focus moves to the first newly loaded partner
   const focusFrom = useRef<number | undefined>(undefined)
   const list = usePagedList<PublicPartner>(
-    (cursor, signal) => api.directory({ category, tier, q: q || undefined, limit: PAGE_SIZE, cursor }, signal),
+    (cursor, signal) =>
+      api.directory.list({ query: { category, tier, q: q || undefined, limit: PAGE_SIZE, cursor }, signal }).then((r) => r.data),
     [category, tier, q],
     (_, shownBefore) => {
       if (shownBefore) focusFrom.current = shownBefore

@@ -1,5 +1,5 @@
 import { isNotFound } from '../api/client'
-import { api } from '../api/endpoints'
+import { api } from '../api/contracts'
 import { useAuth } from '../auth/context'
 import { CategoryTag, TierBadge } from '../components/badges'
 import { Breadcrumbs } from '../components/form'
@@ -43,7 +43,10 @@ export function ExternalLink({ href, children }: { href: string; children: strin
 }
 
 export function PartnerProfilePage({ id }: { id: string }) {
-  const { resource, reload } = useResource((signal) => api.directoryEntry(id, signal), [id])
+  const { resource, reload } = useResource(
+    (signal) => api.directory.profile({ params: { partnerId: id }, signal }).then((r) => r.data),
+    [id],
+  )
   const { state } = useAuth()
   const notFound = resource.status === 'error' && isNotFound(resource.error)
   useTitle(resource.status === 'ready' ? resource.data.name : notFound ? 'Partner not found' : 'Partner profile')

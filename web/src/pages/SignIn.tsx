@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks'
 import { ApiError, describeError } from '../api/client'
-import { api } from '../api/endpoints'
 import type { DevUser, Me } from '../api/types'
 import { startCognitoSignIn } from '../auth/cognito'
+import { devToken, devUsers } from '../auth/dev'
 import { homeFor, useAuth } from '../auth/context'
 import { BrandMark } from '../components/Header'
 import { Field } from '../components/form'
@@ -41,7 +41,7 @@ function groupUsers(users: DevUser[]): Group[] {
 
 function DevSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { signInWithToken } = useAuth()
-  const { resource, reload } = useResource((signal) => api.devUsers(signal), [])
+  const { resource, reload } = useResource((signal) => devUsers(signal), [])
   const [email, setEmail] = useState('')
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<string>()
@@ -52,7 +52,7 @@ function DevSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setError(undefined)
     setEmailError(undefined)
     try {
-      const token = await api.devToken(address)
+      const token = await devToken(address)
       onSignedIn(await signInWithToken(token.access_token, token.expires_in))
     } catch (err) {
       const message =

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { describeError } from '../../api/client'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { Briefing, BriefingFeedPage, Partner } from '../../api/types'
 import { AckMarker, KindBadge } from '../../components/badges'
 import { BriefingContent } from '../../components/briefing'
@@ -28,7 +28,7 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
     setBusy(true)
     setError(undefined)
     try {
-      const next = await api.acknowledgeBriefing(briefing.partnerId, briefing.id)
+      const { data: next } = await api.briefings.acknowledge({ params: { partnerId: briefing.partnerId, id: briefing.id } })
       onChange(next, `Acknowledged “${briefing.title}”.`)
       // the Acknowledge button goes away: keep keyboard focus in this briefing
       toggle.current?.focus()
@@ -120,16 +120,19 @@ export function StaffBriefingsPage() {
 
   useEffect(() => {
     const controller = new AbortController()
-    api.partners({ limit: 100 }, controller.signal).then(
-      (page) => setPartners([...page.items].sort((a, b) => a.name.localeCompare(b.name))),
-      () => undefined, // the partner filter then offers only "All partners"
-    )
+    api.partners
+      .list({ query: { limit: 100 }, signal: controller.signal })
+      .then((r) => r.data)
+      .then(
+        (page) => setPartners([...page.items].sort((a, b) => a.name.localeCompare(b.name))),
+        () => undefined, // the partner filter then offers only "All partners"
+      )
     return () => controller.abort()
   }, [])
 
   const params = { kind, partnerId, unacknowledged: unacknowledged ? ('true' as const) : undefined }
   const list = usePagedList<Briefing, BriefingFeedPage>(
-    (cursor, signal) => api.briefingFeed({ ...params, limit: PAGE_SIZE, cursor }, signal),
+    (cursor, signal) => api.briefings.feed({ query: { ...params, limit: PAGE_SIZE, cursor }, signal }).then((r) => r.data),
     [kind, partnerId, unacknowledged],
     (page) => setFlaggedCount(page.flaggedCount),
   )

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { ApiError } from '../../api/client'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { PartnerCategory, PartnerStatus, PartnerTier } from '../../api/types'
 import { ContactFieldset, contactFieldIds, contactLabels, contactOf } from '../../components/contact'
 import { Breadcrumbs, ErrorSummary, Field, FormActions, Options, parseCodes, parseLines } from '../../components/form'
@@ -85,7 +85,7 @@ export function StaffNewPartnerPage() {
     }
     await submit(
       async () => {
-        const result = await api.createPartner(body)
+        const result = await api.partners.create({ body })
         setFlash(`${result.data.name} was added to the program as a ${statusLabel(result.data.status).toLowerCase()}.`)
         navigate(`/staff/partners/${encodeURIComponent(result.data.id)}`)
       },

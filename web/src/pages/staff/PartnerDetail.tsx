@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { isNotFound } from '../../api/client'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { Partner, PartnerCategory, PartnerStatus, PartnerTier } from '../../api/types'
 import { StatusPill, TierBadge } from '../../components/badges'
 import { Breadcrumbs, ErrorSummary, Field, FormActions, Options } from '../../components/form'
@@ -141,7 +141,7 @@ function ProgramForm({ record, etag, onSaved, onReload }: RecordFormProps<Partne
       return
     }
     await submit(async () => {
-      const result = await api.updatePartner(record.id, etag, changes)
+      const result = await api.partners.update({ params: { partnerId: record.id }, etag, body: changes })
       onSaved(result.data, result.etag ?? etag)
       setValues(valuesOf(result.data))
     })
@@ -284,7 +284,7 @@ function RecordSummary({ partner }: { partner: Partner }) {
 }
 
 export function StaffPartnerPage({ id }: { id: string }) {
-  const { resource, reload, replace } = useResource((signal) => api.partner(id, signal), [id])
+  const { resource, reload, replace } = useResource((signal) => api.partners.get({ params: { partnerId: id }, signal }), [id])
   const [flash] = useState(takeFlash)
   const notFound = resource.status === 'error' && isNotFound(resource.error)
   const record = resource.status === 'ready' ? resource.data : undefined

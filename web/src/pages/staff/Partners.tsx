@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { Partner } from '../../api/types'
 import { CategoryTag, StatusPill, TierBadge } from '../../components/badges'
 import { FilterSelect } from '../../components/filters'
@@ -21,7 +21,10 @@ export function StaffPartnersPage() {
   useTitle('Partners · Staff')
   const [flash] = useState(takeFlash)
 
-  const list = usePagedList<Partner>((cursor, signal) => api.partners({ status, limit: PAGE_SIZE, cursor }, signal), [status])
+  const list = usePagedList<Partner>(
+    (cursor, signal) => api.partners.list({ query: { status, limit: PAGE_SIZE, cursor }, signal }).then((r) => r.data),
+    [status],
+  )
   const { items, nextCursor, state } = list
 
   const summary =

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { BriefingKind, Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { Breadcrumbs, ErrorSummary, Field, FormActions, Options } from '../../components/form'
@@ -7,7 +7,9 @@ import { Notice } from '../../components/states'
 import { FilePicker, UploadStatus } from '../../components/upload'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { setFlash } from '../../lib/flash'
-import { BRIEFING_KINDS, fileSize, kindLabel, kindNeedsSkus, kindRequiresAck, today } from '../../lib/format'
+import { BRIEFING_KINDS, fileSize, kindLabel, today } from '../../lib/format'
+import { BRIEFING_LIMITS, needsSkus, requiresAck } from '../../../../shared/briefings/vocabulary'
+import { SKU_PATTERN } from '../../../../shared/catalog/vocabulary'
 import { useTitle } from '../../lib/hooks'
 import { recheck, useSaveForm } from '../../lib/save'
 import { UPLOAD_LIMITS, uploadDocument, type UploadState } from '../../lib/upload'
@@ -30,10 +32,7 @@ const LABELS: Record<string, string> = {
   'briefing-body': 'Body',
   'briefing-attachments': 'Attachments',
 }
-const TITLE_MAX = 160
-const BODY_MAX = 20_000
-const MAX_ATTACHMENTS = 10
-const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/
+const { titleMin: TITLE_MIN, titleMax: TITLE_MAX, bodyMax: BODY_MAX, attachmentsMax: MAX_ATTACHMENTS } = BRIEFING_LIMITS
 
 const KIND_HINTS: Record<BriefingKind, string> = {
   'new-product': 'A product joining your line-up.',
@@ -74,12 +73,12 @@ function validate(values: Values, attachments: Attachment[]): Record<string, str
   if (!values.kind) errors['briefing-kind'] = 'Choose what kind of briefing this is.'
   const title = values.title.trim()
   if (!title) errors['briefing-title'] = 'Enter a title.'
-  else if (title.length < 3) errors['briefing-title'] = 'Use at least 3 characters.'
+  else if (title.length < TITLE_MIN) errors['briefing-title'] = `Use at least ${TITLE_MIN} characters.`
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.effectiveDate)) errors['briefing-date'] = 'Enter the date this takes effect.'
   const skus = parseSkus(values.skus)
   const bad = skus.filter((s) => !SKU_PATTERN.test(s))
   if (bad.length) errors['briefing-skus'] = `Not a SKU: ${bad.join(', ')}.`
-  else if (values.kind && kindNeedsSkus(values.kind) && skus.length === 0) {
+  else if (values.kind && needsSkus(values.kind) && skus.length === 0) {
     errors['briefing-skus'] = `A ${kindLabel(values.kind).toLowerCase()} briefing must name the affected SKUs.`
   }
   if (!values.body.trim()) errors['briefing-body'] = 'Write the briefing.'
@@ -182,9 +181,9 @@ export function BriefingComposerPage() {
       return
     }
     await submit(async () => {
-      const briefing = await api.publishBriefing(
-        partnerId,
-        {
+      const { data: briefing } = await api.briefings.publish({
+        params: { partnerId },
+        body: {
           kind: values.kind as BriefingKind,
           title: values.title.trim(),
           body: values.body.trim(),
@@ -192,8 +191,8 @@ export function BriefingComposerPage() {
           effectiveDate: values.effectiveDate,
           attachmentDocumentIds: attachments.flatMap((a) => (a.state.phase === 'ready' ? [a.state.document.id] : [])),
         },
-        draftKey,
-      )
+        idempotencyKey: draftKey,
+      })
       setFlash(
         briefing.requiresAck
           ? 'Briefing published. It is flagged for the HomeAIQ partnership team until they acknowledge it.'
@@ -278,7 +277,7 @@ export function BriefingComposerPage() {
         <Field
           id="briefing-skus"
           label="Affected SKUs"
-          optional={!kind || !kindNeedsSkus(kind)}
+          optional={!kind || !needsSkus(kind)}
           hint="Separate SKUs with commas or spaces, e.g. RRD-6NA, PD-6WCL."
           error={errors['briefing-skus']}
         >
@@ -397,7 +396,7 @@ export function BriefingComposerPage() {
           </p>
         </fieldset>
 
-        {kind && kindRequiresAck(kind) && (
+        {kind && requiresAck(kind) && (
           <Notice
             tone="info"
             title={kind === 'safety-notice' ? 'Safety notices need acknowledgement' : 'End-of-life notices need acknowledgement'}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { isNotFound } from '../../api/client'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { AckMarker, KindBadge } from '../../components/badges'
@@ -17,7 +17,10 @@ export function WorkspaceBriefingPage({ id }: { id: string }) {
   const { state: auth } = useAuth()
   const me = (auth.status === 'signed-in' ? auth.me : undefined) as Me
   const partnerId = me.partnerId ?? ''
-  const { resource, reload } = useResource((signal) => api.briefing(partnerId, id, signal), [partnerId, id])
+  const { resource, reload } = useResource(
+    (signal) => api.briefings.get({ params: { partnerId, id }, signal }).then((r) => r.data),
+    [partnerId, id],
+  )
   const [flash] = useState(takeFlash)
   // a malformed id is a 400: to the reader it is just as missing
   const notFound = resource.status === 'error' && isNotFound(resource.error, [404, 400])

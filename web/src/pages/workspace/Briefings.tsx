@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { Briefing, Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { AckMarker, KindBadge } from '../../components/badges'
@@ -56,7 +56,8 @@ export function WorkspaceBriefingsPage() {
   const [flash] = useState(takeFlash)
 
   const list = usePagedList<Briefing>(
-    (cursor, signal) => api.briefings(partnerId, { kind, limit: PAGE_SIZE, cursor }, signal),
+    (cursor, signal) =>
+      api.briefings.list({ params: { partnerId }, query: { kind, limit: PAGE_SIZE, cursor }, signal }).then((r) => r.data),
     [partnerId, kind],
   )
   const { items, nextCursor, state } = list

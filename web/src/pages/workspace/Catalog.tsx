@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { describeError } from '../../api/client'
-import { api } from '../../api/endpoints'
+import { describeError, download } from '../../api/client'
+import { api, routeOf, routeUrl } from '../../api/contracts'
 import type { Product } from '../../api/types'
 import { LifecycleBadge } from '../../components/badges'
 import { FilterForm, FilterSelect } from '../../components/filters'
@@ -145,7 +145,10 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
 
   const filters = { category, lifecycle, protocol, q: q || undefined }
   const list = usePagedList<Product>(
-    (cursor, signal) => api.products(scope.partnerId, { ...filters, limit: PAGE_SIZE, cursor }, signal),
+    (cursor, signal) =>
+      api.catalog
+        .list({ params: { partnerId: scope.partnerId }, query: { ...filters, limit: PAGE_SIZE, cursor }, signal })
+        .then((r) => r.data),
     [scope.partnerId, category, lifecycle, protocol, q],
   )
   const { items, nextCursor, state } = list
@@ -153,7 +156,10 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
   async function exportCsv() {
     setExportState({ busy: true })
     try {
-      const { blob, filename } = await api.exportProducts(scope.partnerId)
+      const { blob, filename } = await download(
+        routeUrl(routeOf('catalog', 'export').path, { params: { partnerId: scope.partnerId } }),
+        `${scope.partnerId}-catalog.csv`,
+      )
       saveBlob(blob, filename)
       setExportState({ busy: false, message: `Exported ${filename}.` })
     } catch (err) {

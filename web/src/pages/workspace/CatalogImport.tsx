@@ -1,29 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { parseCsv } from '../../../../shared/catalog/csv'
-import { ApiError, describeError } from '../../api/client'
-import { api } from '../../api/endpoints'
+import {
+  MAX_IMPORT_ROWS,
+  PRODUCT_FIELDS as PRODUCT_COLUMNS,
+  REQUIRED_PRODUCT_FIELDS as REQUIRED_COLUMNS,
+} from '../../../../shared/catalog/vocabulary'
+import { ApiError, describeError, sendWithProgress } from '../../api/client'
+import { api, routeOf, routeUrl } from '../../api/contracts'
 import type { ImportResult } from '../../api/types'
 import { FileIcon } from '../../components/icons'
 import { Notice } from '../../components/states'
 import { FilePicker } from '../../components/upload'
 import { fileSize } from '../../lib/format'
 
-/** Column order of the export (shared/catalog/product-csv.ts PRODUCT_COLUMNS). */
-export const PRODUCT_COLUMNS = [
-  'sku',
-  'name',
-  'category',
-  'description',
-  'msrpCents',
-  'mapCents',
-  'lifecycle',
-  'endOfLifeDate',
-  'protocols',
-  'leadTimeDays',
-  'specSheetDocumentId',
-] as const
-const REQUIRED_COLUMNS = ['sku', 'name', 'category', 'msrpCents', 'mapCents', 'lifecycle', 'protocols', 'leadTimeDays']
-const MAX_ROWS = 5000
+const MAX_ROWS = MAX_IMPORT_ROWS
 const MAX_BYTES = 10 * 1024 * 1024
 
 const TEMPLATE =
@@ -125,9 +115,14 @@ export function CatalogImport({
     const { file } = preview
     setStatus({ kind: 'sending', fraction: 0 })
     try {
-      const response = await api.importProducts(partnerId, file, {
-        onProgress: (fraction) => setStatus({ kind: 'sending', fraction }),
-      })
+      const response = await sendWithProgress<ImportResult>(
+        routeUrl(routeOf('catalog', 'import').path, { params: { partnerId } }),
+        file,
+        {
+          headers: { 'content-type': 'text/csv' },
+          onProgress: (fraction) => setStatus({ kind: 'sending', fraction }),
+        },
+      )
       setStatus({ kind: 'done', result: response.data, filename: file.name })
       setPreview(undefined)
       onImported(response.data)

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { Me, Partner, PortalDocumentView } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { StatusPill } from '../../components/badges'
@@ -82,7 +82,10 @@ function changesOf(record: Partner, values: Values, logo: PortalDocumentView | u
 /** A stored document's short-lived link (an image's source), once the API has answered. */
 function useDocumentUrl(partnerId: string, documentId: string | undefined): string | undefined {
   const { resource } = useResource(
-    (signal) => (documentId ? api.document(partnerId, documentId, signal) : Promise.resolve(undefined)),
+    (signal) =>
+      documentId
+        ? api.uploads.document({ params: { partnerId, documentId }, signal }).then((r) => r.data)
+        : Promise.resolve(undefined),
     [partnerId, documentId],
   )
   return resource.status === 'ready' ? resource.data?.downloadUrl : undefined
@@ -151,7 +154,7 @@ function ListingForm({ record, etag, onSaved, onReload }: RecordFormProps<Partne
       return
     }
     await submit(async () => {
-      const result = await api.updatePartner(record.id, etag, changes)
+      const result = await api.partners.update({ params: { partnerId: record.id }, etag, body: changes })
       onSaved(result.data, result.etag ?? etag)
       setValues(valuesOf(result.data))
       logo.clear()
@@ -380,7 +383,7 @@ export function WorkspaceListingPage() {
   const { state } = useAuth()
   const me = (state.status === 'signed-in' ? state.me : undefined) as Me
   const partnerId = me.partnerId ?? ''
-  const { resource, reload, replace } = useResource((signal) => api.partner(partnerId, signal), [partnerId])
+  const { resource, reload, replace } = useResource((signal) => api.partners.get({ params: { partnerId }, signal }), [partnerId])
   useTitle('Directory listing')
   const canEdit = me.role === 'partner-admin'
   const record = resource.status === 'ready' ? resource.data : undefined

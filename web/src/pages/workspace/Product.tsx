@@ -1,6 +1,8 @@
+import { productIssues } from '../../../../shared/catalog/rules'
+import { PRODUCT_LIMITS, SKU_HINT, SKU_PATTERN } from '../../../../shared/catalog/vocabulary'
 import { useEffect, useState } from 'preact/hooks'
 import { ApiError, describeError, isNotFound } from '../../api/client'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { Lifecycle, PartnerCategory, PricePoint, Product, ProductBody, Protocol } from '../../api/types'
 import { LifecycleBadge } from '../../components/badges'
 import { ConfirmDialog } from '../../components/dialog'
@@ -55,7 +57,6 @@ const LABELS: Record<string, string> = {
   'product-lead-time': 'Lead time',
   'product-spec-sheet': 'Spec sheet',
 }
-const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/
 const DESCRIPTION_MAX = 2000
 
 interface Values {
@@ -100,13 +101,16 @@ const valuesOf = (p: Product): Values => ({
 /** The spec sheet as the form holds it: the stored one, a new upload, or none. */
 type SpecSheet = { kind: 'none' } | { kind: 'stored'; documentId: string } | ({ kind: 'upload' } & PendingUpload)
 
+/** Where the catalog rules' fields sit in this form. */
+const RULE_FIELDS = { mapCents: 'product-map', endOfLifeDate: 'product-eol' } as const
+
 /** The obvious rules, checked before anything is sent (the API checks them again). */
 function validate(values: Values, isNew: boolean, sheet: SpecSheet): Record<string, string> {
   const errors: Record<string, string> = {}
   const sku = values.sku.trim()
   if (isNew) {
     if (!sku) errors['product-sku'] = 'Enter the SKU.'
-    else if (!SKU_PATTERN.test(sku)) errors['product-sku'] = 'Use up to 40 letters, digits, dots, dashes, slashes or underscores.'
+    else if (!SKU_PATTERN.test(sku)) errors['product-sku'] = SKU_HINT
   }
   if (!values.name.trim()) errors['product-name'] = 'Enter the product name.'
   if (!values.category) errors['product-category'] = 'Choose a category.'
@@ -117,13 +121,18 @@ function validate(values: Values, isNew: boolean, sheet: SpecSheet): Record<stri
   else if (msrp < 1) errors['product-msrp'] = 'The MSRP must be more than $0.00.'
   if (!values.map.trim()) errors['product-map'] = 'Enter the MAP.'
   else if (map === undefined) errors['product-map'] = 'Enter an amount in dollars, e.g. 119.95.'
-  else if (msrp !== undefined && map > msrp) errors['product-map'] = 'MAP cannot exceed MSRP.'
-  if (values.lifecycle === 'discontinued' && !values.endOfLifeDate) {
-    errors['product-eol'] = 'A discontinued product needs its end-of-life date.'
-  }
+  // the catalog's own rules (MAP <= MSRP, an end-of-life date when discontinued), as the API runs them
+  const rules = productIssues({
+    msrpCents: msrp ?? 0,
+    mapCents: msrp === undefined ? 0 : (map ?? 0),
+    lifecycle: values.lifecycle,
+    endOfLifeDate: values.endOfLifeDate || undefined,
+  })
+  for (const issue of rules) errors[RULE_FIELDS[issue.field as keyof typeof RULE_FIELDS]] ??= issue.message
   const lead = values.leadTimeDays.trim()
+  const maxDays = PRODUCT_LIMITS.leadTimeMaxDays
   if (!lead) errors['product-lead-time'] = 'Enter the lead time in days (0 when in stock).'
-  else if (!/^\d+$/.test(lead) || Number(lead) > 365) errors['product-lead-time'] = 'Enter whole days from 0 to 365.'
+  else if (!/^\d+$/.test(lead) || Number(lead) > maxDays) errors['product-lead-time'] = `Enter whole days from 0 to ${maxDays}.`
   const sheetProblem =
     sheet.kind === 'upload' && pendingProblem(sheet, 'spec sheet', 'This file was not accepted. Choose another PDF or remove it.')
   if (sheetProblem) errors['product-spec-sheet'] = sheetProblem
@@ -212,12 +221,12 @@ function ProductForm({
     await submit(
       async () => {
         if (isNew) {
-          const created = await api.createProduct(scope.partnerId, body)
+          const created = await api.catalog.create({ params: { partnerId: scope.partnerId }, body })
           setFlash(`${created.data.sku} was added to the catalog.`)
           navigate(`${scope.base}/${encodeURIComponent(created.data.sku)}`)
           return
         }
-        const result = await api.replaceProduct(scope.partnerId, record.sku, etag!, body)
+        const result = await api.catalog.replace({ params: { partnerId: scope.partnerId, sku: record.sku }, etag: etag!, body })
         setValues(valuesOf(result.data))
         setStoredSheet(result.data.specSheetDocumentId)
         upload.clear()
@@ -517,7 +526,10 @@ function ProductForm({
 
 /** The file name of a stored upload (the product only keeps its document id). */
 function StoredFileName({ partnerId, documentId, fallback }: { partnerId: string; documentId: string; fallback: string }) {
-  const { resource } = useResource((signal) => api.document(partnerId, documentId, signal), [partnerId, documentId])
+  const { resource } = useResource(
+    (signal) => api.uploads.document({ params: { partnerId, documentId }, signal }).then((r) => r.data),
+    [partnerId, documentId],
+  )
   if (resource.status !== 'ready') return <>{fallback}</>
   return (
     <>
@@ -541,7 +553,8 @@ function EmailBreakable({ email }: { email: string }) {
 
 function PriceHistory({ scope, sku, refresh }: { scope: CatalogScope; sku: string; refresh: number }) {
   const { resource, reload } = useResource(
-    (signal) => api.priceHistory(scope.partnerId, sku, { limit: 20 }, signal),
+    (signal) =>
+      api.catalog.prices({ params: { partnerId: scope.partnerId, sku }, query: { limit: 20 }, signal }).then((r) => r.data),
     [scope.partnerId, sku, refresh],
   )
   const [more, setMore] = useState<{ items: PricePoint[]; cursor?: string | undefined }>({ items: [] })
@@ -557,7 +570,10 @@ function PriceHistory({ scope, sku, refresh }: { scope: CatalogScope; sku: strin
     setLoadingMore(true)
     setMoreError(undefined)
     try {
-      const next = await api.priceHistory(scope.partnerId, sku, { limit: 20, cursor })
+      const { data: next } = await api.catalog.prices({
+        params: { partnerId: scope.partnerId, sku },
+        query: { limit: 20, cursor },
+      })
       setMore((m) => ({ items: [...m.items, ...next.items], cursor: next.nextCursor }))
     } catch (err) {
       setMoreError(describeError(err))
@@ -622,7 +638,7 @@ function DeleteProduct({ scope, product, etag }: { scope: CatalogScope; product:
     setBusy(true)
     setError(undefined)
     try {
-      await api.deleteProduct(scope.partnerId, product.sku, etag)
+      await api.catalog.remove({ params: { partnerId: scope.partnerId, sku: product.sku }, etag })
       setOpen(false)
       setFlash(`${product.sku} (${product.name}) was deleted from the catalog.`)
       navigate(scope.base)
@@ -694,7 +710,10 @@ export function NewProductPage({ staffPartnerId }: { staffPartnerId?: string }) 
 
 export function ProductPage({ sku, staffPartnerId }: { sku: string; staffPartnerId?: string }) {
   const scope = useCatalogScope(staffPartnerId)
-  const { resource, reload, replace } = useResource((signal) => api.product(scope.partnerId, sku, signal), [scope.partnerId, sku])
+  const { resource, reload, replace } = useResource(
+    (signal) => api.catalog.get({ params: { partnerId: scope.partnerId, sku }, signal }),
+    [scope.partnerId, sku],
+  )
   const [flash] = useState(takeFlash)
   const [historyKey, setHistoryKey] = useState(0)
   const [formKey, setFormKey] = useState(0)

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { api } from '../../api/endpoints'
+import { api } from '../../api/contracts'
 import type { Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { Breadcrumbs } from '../../components/form'
@@ -21,7 +21,10 @@ export function useCatalogScope(staffPartnerId?: string): CatalogScope {
   const { state } = useAuth()
   const me = (state.status === 'signed-in' ? state.me : undefined) as Me
   const { resource } = useResource(
-    (signal) => (staffPartnerId ? api.partner(staffPartnerId, signal).then((r) => r.data.name) : Promise.resolve(me.partnerName)),
+    (signal) =>
+      staffPartnerId
+        ? api.partners.get({ params: { partnerId: staffPartnerId }, signal }).then((r) => r.data.name)
+        : Promise.resolve(me.partnerName),
     [staffPartnerId],
   )
   const name = resource.status === 'ready' ? resource.data : undefined

@@ -1,6 +1,10 @@
 import type * as z from 'zod'
-import type { Actor } from './roles'
-import type { AuditEntry as AuditEntrySchema } from './schemas/audit'
+import type { Actor } from '../roles'
+import type { AuditEntry as AuditEntrySchema } from '../schemas/audit'
+
+/** What an audit entry can be about; each type has its reader view in ./view.ts. */
+export const AUDIT_ENTITY_TYPES = ['partner', 'product', 'briefing', 'document'] as const
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 
 /** One immutable record of a state change: who, when, what, before and after. */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>
@@ -10,7 +14,7 @@ export function auditEntry(input: {
   now: Date
   actor: Actor
   partnerId: string
-  entity: { type: string; id: string }
+  entity: { type: AuditEntityType; id: string }
   action: string
   before: unknown
   after: unknown

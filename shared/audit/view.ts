@@ -1,0 +1,33 @@
+import { redactBriefing } from '../briefings/view'
+import { redactPartner } from '../partners/view'
+import { HOMEAIQ_ACTOR, type Actor } from '../roles'
+import { redactDocument } from '../uploads/view'
+import type { AuditEntityType, AuditEntry } from './entry'
+
+type Snapshot = Record<string, unknown>
+
+/**
+ * For each entity type, the view its own GET applies for a reader, applied to the entry's
+ * before/after, so the audit trail never shows what the entity's GET hides. Every entity type
+ * must have one (a new type without a view does not compile).
+ */
+const SNAPSHOT_VIEWS: Record<AuditEntityType, (snapshot: Snapshot, reader: Actor) => unknown> = {
+  partner: redactPartner,
+  product: (snapshot) => snapshot,
+  briefing: redactBriefing,
+  document: redactDocument,
+}
+
+const snapshotFor = (type: AuditEntityType, value: unknown, reader: Actor) =>
+  value && typeof value === 'object' ? SNAPSHOT_VIEWS[type](value as Snapshot, reader) : value
+
+/** An audit entry as `reader` may see it: redacted snapshots, staff shown to partners as "HomeAIQ". */
+export function auditView(entry: AuditEntry, reader: Actor): AuditEntry {
+  const type = entry.entity.type
+  return {
+    ...entry,
+    actor: entry.actor.role === 'staff' && reader.kind !== 'staff' ? { ...HOMEAIQ_ACTOR, role: 'staff' } : entry.actor,
+    before: snapshotFor(type, entry.before, reader),
+    after: snapshotFor(type, entry.after, reader),
+  }
+}

@@ -1,0 +1,62 @@
+import * as z from 'zod'
+import {
+  BriefingFeedPage,
+  BriefingFeedQuery,
+  BriefingInput,
+  BriefingPage,
+  BriefingView,
+  PartnerBriefingQuery,
+} from '../schemas/briefing'
+import { Slug, Ulid } from '../schemas/common'
+import { access, defineContracts } from './contract'
+
+const PartnerParam = z.strictObject({ partnerId: Slug })
+const BriefingParam = z.strictObject({ partnerId: Slug, id: Ulid })
+
+export const briefings = defineContracts('briefings', {
+  list: {
+    method: 'GET',
+    path: '/partners/{partnerId}/briefings',
+    summary: 'A partner’s briefings, newest first',
+    access: access.member(),
+    params: PartnerParam,
+    query: PartnerBriefingQuery,
+    response: BriefingPage,
+  },
+  publish: {
+    method: 'POST',
+    path: '/partners/{partnerId}/briefings',
+    summary: 'Publish a product update briefing',
+    access: access.member(),
+    params: PartnerParam,
+    body: BriefingInput,
+    response: BriefingView,
+    status: 201,
+    idempotent: true,
+    errors: [422],
+  },
+  get: {
+    method: 'GET',
+    path: '/partners/{partnerId}/briefings/{id}',
+    summary: 'A briefing',
+    access: access.member(),
+    params: BriefingParam,
+    response: BriefingView,
+  },
+  acknowledge: {
+    method: 'POST',
+    path: '/partners/{partnerId}/briefings/{id}/ack',
+    summary: 'Acknowledge a briefing (once per staff user; repeating it changes nothing)',
+    access: access.staffOnPartner,
+    params: BriefingParam,
+    response: BriefingView,
+  },
+  feed: {
+    method: 'GET',
+    path: '/review/briefings',
+    summary: 'Briefings across partners, newest first',
+    access: access.staff,
+    query: BriefingFeedQuery,
+    response: BriefingFeedPage,
+  },
+})

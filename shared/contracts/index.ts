@@ -1,0 +1,21 @@
+import { audit } from './audit'
+import { briefings } from './briefings'
+import { catalog } from './catalog'
+import type { Domain, RouteContract } from './contract'
+import { directory } from './directory'
+import { identity } from './identity'
+import { partners } from './partners'
+import { uploads } from './uploads'
+
+/** Every route of the API, by domain and name: the one list everything else derives from. */
+export const contracts = { identity, directory, partners, catalog, uploads, briefings, audit } satisfies Record<
+  Domain,
+  Record<string, RouteContract>
+>
+export type Contracts = typeof contracts
+
+/** All contracts with their `domain.name` ids. */
+export const allContracts = (): (RouteContract & { id: string; name: string })[] =>
+  Object.entries(contracts).flatMap(([domain, routes]) =>
+    Object.entries(routes as Record<string, RouteContract>).map(([name, c]) => ({ ...c, id: `${domain}.${name}`, name })),
+  )
