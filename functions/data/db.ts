@@ -21,7 +21,7 @@ export interface Db {
  */
 export const DYNAMODB_CLIENT_DEFAULTS = {
   maxAttempts: 2,
-  requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 },
+  requestHandler: { connectionTimeout: 1000, requestTimeout: 2000, throwOnRequestTimeout: true },
 } satisfies DynamoDBClientConfig
 
 export function createDb(table: string, config: DynamoDBClientConfig = {}, opts: { cursorKey?: string } = {}): Db {

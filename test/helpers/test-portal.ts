@@ -25,9 +25,10 @@ export interface CallOptions {
  * file's own s3rver (its upload events reach the same check the Lambda runs), seeded with the
  * demo partners and users. `as: email` signs the request as that user.
  */
-export async function createTestPortal() {
+/** `dynamoEndpoint`: a DynamoDB Local of the test's own (to pause or kill it); default the shared one. */
+export async function createTestPortal(opts: { dynamoEndpoint?: string } = {}) {
   const table = `it-${randomBytes(6).toString('hex')}`
-  const dynamoEndpoint = inject('dynamoEndpoint')
+  const dynamoEndpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint')
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-s3-'))
   const s3 = await startS3({ port: await freePort(), dataDir, buckets: [DOCUMENTS_BUCKET] })
   afterAll(async () => {
