@@ -2,7 +2,9 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry } from '../../shared/audit/entry'
 import { ConflictError, NotFoundError } from '../../shared/errors'
 import type { Briefing, BriefingFeedQuery, BriefingKind } from '../../shared/schemas/briefing'
+import type { OutboxMessage } from '../../shared/notifications/outbox'
 import { auditPut } from './audit'
+import { outboxPut } from './outbox'
 import type { Db } from './db'
 import { filterOf, queryPage, stripKeys } from './db'
 import { keys } from './keys'
@@ -33,8 +35,11 @@ export const briefingRepository = (db: Db) => {
       return briefing
     },
 
-    /** `claim`: an Idempotency-Key claim that must be new, written in the same transaction. */
-    async create(briefing: Briefing, audit: AuditEntry, claim?: TransactItem): Promise<void> {
+    /**
+     * `claim`: an Idempotency-Key claim that must be new; `notice`: the outbox message that tells
+     * staff it needs acknowledging. Both are written in the same transaction as the briefing.
+     */
+    async create(briefing: Briefing, audit: AuditEntry, claim?: TransactItem, notice?: OutboxMessage): Promise<void> {
       const item = {
         ...keys.briefing(briefing.partnerId, briefing.id),
         ...keys.briefingFeedEntry(briefing.id),
@@ -49,6 +54,7 @@ export const briefingRepository = (db: Db) => {
           { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
           ...(briefing.requiresAck ? [counterMove(1)] : []),
           auditPut(db, audit),
+          ...(notice ? [outboxPut(db, notice)] : []),
         ],
         (failed) =>
           claim && failed === 0 ? new IdempotencyKeyTaken() : new ConflictError(`Briefing ${briefing.id} exists already.`),

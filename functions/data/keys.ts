@@ -16,6 +16,7 @@
  * | end-of-life briefings not applied  | GSI2  | `EOL#PENDING`             | `<date>#<pid>#<ulid>`  | the EOL job (sparse)             |
  * | briefings awaiting acknowledgement| table | `COUNTER`                 | `BRIEFINGS#FLAGGED`    | staff feed badge                 |
  * | an Idempotency-Key's claim (TTL)  | table | `IDEMPOTENCY#<scope>`     | `<key>`                | create routes that accept it     |
+ * | notifications not yet delivered   | table | `OUTBOX#PENDING`          | `<ulid>`               | the notification dispatcher      |
  * | a user's membership                | table | `USER#<sub>`              | `PROFILE`              | identity middleware              |
  * | a user by e-mail                   | GSI1  | `EMAIL#<email>`           | `USER`                 | local dev sign-in                |
  * | a partner's users                  | GSI2  | `PARTNER#<pid>#USERS`     | `<email>`              | GET /partners/{pid}/users        |
@@ -56,6 +57,9 @@ export const keys = {
   pendingEolDueBy: (today: string) => ({ index: 'GSI2', pk: 'EOL#PENDING', skAtMost: `${today}#\uffff` }) as const,
 
   idempotency: (scope: string, key: string) => ({ PK: `IDEMPOTENCY#${scope}`, SK: key }),
+
+  outboxMessage: (id: string) => ({ PK: 'OUTBOX#PENDING', SK: id }),
+  pendingOutbox: () => ({ pk: 'OUTBOX#PENDING' }),
 
   user: (sub: string) => ({ PK: `USER#${sub}`, SK: 'PROFILE' }),
   userByEmailEntry: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),

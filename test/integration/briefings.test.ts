@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { applyDueEndOfLife } from '../../functions/briefings/eol-job'
+import { outboxRepository } from '../../functions/data/outbox'
 import { createTestPortal, type TestPortal } from '../helpers/test-portal'
 import { productBody } from '../helpers/products'
 
@@ -70,6 +71,11 @@ describe('briefings', () => {
       body: briefing({ kind: 'safety-notice', title: 'Recall: PD-6WCL batch 2311', skus: ['PD-6WCL'] }),
     })
     expect(notice.json).toMatchObject({ requiresAck: true, flagged: true })
+    // staff are told, through the outbox written with the briefing
+    const outbox = (await outboxRepository(portal.deps.db).pending({ limit: 100 })).items
+    expect(outbox.filter((m) => m.kind === 'briefing-needs-ack' && m.body === 'Recall: PD-6WCL batch 2311')).toEqual([
+      expect.objectContaining({ audience: { kind: 'staff' }, partnerId: 'lutron', link: '/staff/briefings?partnerId=lutron' }),
+    ])
     const feed = await portal.call('GET', '/review/briefings?unacknowledged=true', { as: STAFF })
     expect(feed.json.flaggedCount).toBe(before + 1)
     expect(feed.json.items[0]).toMatchObject({ id: notice.json.id, flagged: true, acknowledgedByMe: false })

@@ -63,7 +63,9 @@ describe('parseProductCsv', () => {
     expect(issuesOf(() => parseProductCsv('')).map((i) => i.field)).toEqual(['file'])
     expect(issuesOf(() => parseProductCsv(CSV_HEADER)).map((i) => i.field)).toEqual(['file'])
     const many = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `S-${i},N,emerging,1,1,active,,0,,`)
-    expect(issuesOf(() => parseProductCsv([CSV_HEADER, ...many].join('\n')))[0]!.message).toMatch(new RegExp(`at most ${MAX_IMPORT_ROWS} `))
+    expect(issuesOf(() => parseProductCsv([CSV_HEADER, ...many].join('\n')))[0]!.message).toMatch(
+      new RegExp(`at most ${MAX_IMPORT_ROWS} `),
+    )
   })
 
   it('exports what it imports', () => {

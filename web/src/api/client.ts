@@ -207,7 +207,11 @@ export const isNotFound = (error: unknown, statuses: number[] = [404]) =>
 /** A message for the user from any error thrown by an API call. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status >= 500) return 'Something went wrong on our side. Please try again in a moment.'
+    if (error.status === 503) return 'The portal is briefly unreachable. Please try again in a moment.'
+    if (error.status >= 500) {
+      const id = error.problem.requestId
+      return `Something went wrong on our side. Please try again in a moment${id ? `; if it keeps happening, quote ${id} to HomeAIQ` : ''}.`
+    }
     return error.problem.detail || error.problem.title || error.message
   }
   return 'Something unexpected went wrong. Please try again.'

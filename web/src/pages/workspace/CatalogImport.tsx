@@ -75,6 +75,8 @@ type Status =
   | { kind: 'sending'; fraction: number }
   | { kind: 'done'; result: ImportResult; filename: string }
   | { kind: 'rejected'; filename: string; message: string; issues: RowIssue[] }
+  /** someone changed a product of the file meanwhile: the batches before it are saved */
+  | { kind: 'interrupted'; filename: string; message: string }
 
 const SHOWN_ISSUES = 200
 
@@ -127,6 +129,10 @@ export function CatalogImport({
       setPreview(undefined)
       onImported(response.data)
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        setStatus({ kind: 'interrupted', filename: file.name, message: describeError(error) })
+        return
+      }
       const issues =
         error instanceof ApiError
           ? error.fieldErrors
@@ -158,7 +164,9 @@ export function CatalogImport({
       </div>
       <p class="muted form__intro">
         One product per row, prices in cents, protocols separated by <code>|</code>. A row whose SKU is already in your catalog
-        updates that product. If any row has a problem, nothing is imported and you get the list of rows to fix. <TemplateLink />
+        updates that product. If any row has a problem, nothing is imported and you get the list of rows to fix. If someone edits
+        one of the file’s products while it imports, the import stops there; importing the same file again finishes it.{' '}
+        <TemplateLink />
       </p>
 
       <FilePicker
@@ -216,6 +224,12 @@ export function CatalogImport({
                 {status.filename}: <strong>{status.result.created} created</strong>, {status.result.updated} updated,{' '}
                 {status.result.unchanged} unchanged.
               </p>
+            </Notice>
+          )}
+          {status.kind === 'interrupted' && (
+            <Notice tone="warning" title="The import stopped partway">
+              <p>{status.message}</p>
+              <p>Import {status.filename} again to finish: rows already saved are skipped.</p>
             </Notice>
           )}
           {status.kind === 'rejected' && (
