@@ -7,12 +7,27 @@ import { userRepository } from '../data/users'
 import type { Deps } from '../http/deps'
 import { DEMO_PARTNERS, demoUsers } from './seed-data'
 
-const SEED_VERSION = 'demo-v1'
+type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId'>
 
-/** Seeds the demo partners and users once; later starts find the marker and keep every change. */
-export async function seedDemoData({ db, clock, newId }: Pick<Deps, 'db' | 'clock' | 'newId'>): Promise<boolean> {
-  const markers = markerRepository(db)
-  if (await markers.has(SEED_VERSION)) return false
+/**
+ * Demo data sets, in order, each seeded once under its own marker: a DATA_DIR seeded before a
+ * capability arrived gets that capability's demo data at the next start, and later starts
+ * keep every change. Each capability adds its set here (a `seed-<domain>.ts` beside this file).
+ */
+const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] = [{ marker: 'demo-v1', seed: seedBase }]
+
+/** Everything `npm start` shows: the partners and users, then each capability's demo data. */
+export async function seedDemoData(deps: SeedDeps): Promise<void> {
+  const markers = markerRepository(deps.db)
+  for (const set of DEMO_SETS) {
+    if (await markers.has(set.marker)) continue
+    await set.seed(deps)
+    await markers.set(set.marker, deps.clock.now())
+  }
+}
+
+/** The demo partners of the strategy and their users (the integration tests start from this alone). */
+export async function seedBase({ db, clock, newId }: SeedDeps): Promise<void> {
   const partners = partnerRepository(db)
   const users = userRepository(db)
   const now = clock.now()
@@ -34,6 +49,4 @@ export async function seedDemoData({ db, clock, newId }: Pick<Deps, 'db' | 'cloc
     )
   }
   for (const user of demoUsers()) await users.put(user)
-  await markers.set(SEED_VERSION, now)
-  return true
 }

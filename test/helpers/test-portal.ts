@@ -7,7 +7,7 @@ import { createApi } from '../../functions/api'
 import { createDevIdp } from '../../functions/local/dev-idp'
 import { localDeps, uploadCheckListener } from '../../functions/local/local-deps'
 import { DOCUMENTS_BUCKET } from '../../functions/local/portal'
-import { seedDemoData } from '../../functions/local/seed'
+import { seedBase } from '../../functions/local/seed'
 import { demoUsers } from '../../functions/local/seed-data'
 import { ensureTable, freePort, startS3 } from '../../functions/local/services'
 import { assertConforms } from './contracts'
@@ -40,7 +40,7 @@ export async function createTestPortal(opts: { dynamoEndpoint?: string } = {}) {
   const deps = localDeps({ dynamoEndpoint, table, s3Endpoint: s3.endpoint, bucket: DOCUMENTS_BUCKET, verifier: idp.verifier })
   const verdicts = new Map<string, (verdict: string) => void>()
   s3.onEvent(uploadCheckListener(deps, (key, verdict) => verdicts.get(key)?.(verdict)))
-  await seedDemoData(deps)
+  await seedBase(deps)
   const api = createApi(deps)
   const users = demoUsers()
 

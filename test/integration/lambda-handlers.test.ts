@@ -17,7 +17,7 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { domainFunctions } from '../../functions/domains'
 import { createDb } from '../../functions/data/db'
-import { seedDemoData } from '../../functions/local/seed'
+import { seedBase } from '../../functions/local/seed'
 import { ensureTable, LOCAL_AWS } from '../../functions/local/services'
 import { esbuildOptionsFor, portalBundling } from '../../infra/constructs/bundling'
 import { projectRoot } from '../../infra/constructs/portal-function'
@@ -116,7 +116,7 @@ beforeAll(async () => {
   const endpoint = inject('dynamoEndpoint')
   await ensureTable(endpoint, table)
   const db = createDb(table, { endpoint, ...LOCAL_AWS })
-  await seedDemoData({ db, clock: { now: () => new Date() }, newId: () => randomUUID() })
+  await seedBase({ db, clock: { now: () => new Date() }, newId: () => randomUUID() })
   Object.assign(process.env, {
     TABLE_NAME: table,
     DOCUMENTS_BUCKET: 'deploy-test-documents',
