@@ -20,6 +20,8 @@ const env = {
   USER_POOL_ID: 'eu-west-1_Bench1234',
   USER_POOL_CLIENT_ID: 'benchclient',
   CURSOR_KEY: 'bench-cursor-key',
+  MAIL_FROM: 'partners@homeaiq.example',
+  PORTAL_URL: 'https://partners.homeaiq.example',
   AWS_REGION: 'eu-west-1',
 }
 const probe = `const t = performance.now(); const m = await import(process.argv[1]); if (typeof m.handler !== 'function') process.exit(1); console.log(performance.now() - t)`

@@ -28,6 +28,7 @@ const FUNCTIONS: Record<Domain, FunctionConfig> = {
   uploads: { entry: 'functions/uploads/lambda.ts', table: 'read-write', documents: 'read-write' },
   briefings: { entry: 'functions/briefings/lambda.ts', table: 'read-write' },
   audit: { entry: 'functions/audit/lambda.ts', table: 'read' },
+  notifications: { entry: 'functions/notifications/lambda.ts', table: 'read-write' },
 }
 
 /** The API routes of a domain, as API Gateway route keys. */
@@ -46,9 +47,16 @@ export const domainFunctions: DomainFunction[] = Object.entries(FUNCTIONS).map((
 export interface EventFunction {
   name: string
   entry: string
-  trigger: { kind: 'document-uploaded' } | { kind: 'schedule'; expression: string }
+  /**
+   * what invokes it: an upload to the documents bucket, a schedule, or a message written to the
+   * notification outbox (the table's stream, filtered to outbox inserts, with `expression` as
+   * the schedule that catches up on anything the stream missed)
+   */
+  trigger: { kind: 'document-uploaded' } | { kind: 'schedule'; expression: string } | { kind: 'outbox'; expression: string }
   table: 'read' | 'read-write'
   documents?: 'read' | 'read-write'
+  /** sends e-mail through SES */
+  mail?: boolean
 }
 
 export const eventFunctions: EventFunction[] = [
@@ -64,5 +72,12 @@ export const eventFunctions: EventFunction[] = [
     entry: 'functions/briefings/eol-job-lambda.ts',
     trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
     table: 'read-write',
+  },
+  {
+    name: 'notify-dispatch',
+    entry: 'functions/notifications/dispatch-lambda.ts',
+    trigger: { kind: 'outbox', expression: 'rate(15 minutes)' },
+    table: 'read-write',
+    mail: true,
   },
 ]

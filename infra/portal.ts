@@ -36,6 +36,8 @@ export interface PortalProps {
   readonly webAclArn?: string
   readonly customDomain?: { domainName: string; certificateArn: string }
   readonly cognitoDomainPrefix?: string
+  /** sender of notification e-mails; its domain must be a verified SES identity. @default partners@homeaiq.example */
+  readonly mailFrom?: string
 }
 
 export interface Portal {
@@ -99,6 +101,8 @@ export function createPortal(scope: Construct, props: PortalProps = {}): Portal 
         table: data.table,
         tableIndexNames: data.tableIndexNames,
         documentsBucket: data.documentsBucket,
+        portalUrl: web.webOrigins[0]!,
+        mailFrom: props.mailFrom ?? 'partners@homeaiq.example',
       })
     : undefined
   return { gateway, web, data, auth, api, site, events }

@@ -19,7 +19,13 @@
  * | notifications not yet delivered   | table | `OUTBOX#PENDING`          | `<ulid>`               | the notification dispatcher      |
  * | a user's membership                | table | `USER#<sub>`              | `PROFILE`              | identity middleware              |
  * | a user by e-mail                   | GSI1  | `EMAIL#<email>`           | `USER`                 | local dev sign-in                |
- * | a partner's users                  | GSI2  | `PARTNER#<pid>#USERS`     | `<email>`              | GET /partners/{pid}/users        |
+ * | a partner's users                  | GSI2  | `PARTNER#<pid>#USERS`     | `<email>`              | GET /partners/{pid}/users, notify|
+ * | HomeAIQ staff users                | GSI2  | `STAFF#USERS`             | `<email>`              | staff notifications, staff users |
+ * | a user's notifications, newest 1st | table | `USER#<sub>`              | `NOTE#<ulid>`          | GET /me/notifications            |
+ * | a user's unread notifications      | GSI1  | `UNREAD#<sub>`            | `<ulid>`               | ?unread=true (sparse)            |
+ * | a user's unread count              | table | `USER#<sub>`              | `COUNTER#UNREAD`       | the bell in the header           |
+ * | a user's e-mail opt-outs           | table | `USER#<sub>`              | `PREFERENCES`          | notification preferences, notify |
+ * | e-mails of the local dev mailbox   | table | `DEVMAIL`                 | `<ulid>`               | /dev/mailbox (local only)        |
  * | a partner's audit trail            | table | `PARTNER#<pid>`           | `AUDIT#<ulid>`         | GET /partners/{pid}/audit        |
  * | an entity's audit trail            | GSI1  | `AUDIT#<type>#<id>`       | `<ulid>`               | GET /audit?entity=               |
  * | local demo-data marker             | table | `SEED`                    | `<version>`            | npm start (seed once)            |
@@ -65,6 +71,18 @@ export const keys = {
   userByEmailEntry: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),
   userByEmail: (email: string) => ({ index: 'GSI1', pk: `EMAIL#${email.toLowerCase()}`, skBeginsWith: 'USER' }) as const,
   partnerUserEntry: (pid: string, email: string) => ({ gsi2pk: `PARTNER#${pid}#USERS`, gsi2sk: email.toLowerCase() }),
+  partnerUsers: (pid: string) => ({ index: 'GSI2', pk: `PARTNER#${pid}#USERS` }) as const,
+  staffUserEntry: (email: string) => ({ gsi2pk: 'STAFF#USERS', gsi2sk: email.toLowerCase() }),
+  staffUsers: () => ({ index: 'GSI2', pk: 'STAFF#USERS' }) as const,
+
+  inboxItem: (userId: string, messageId: string) => ({ PK: `USER#${userId}`, SK: `NOTE#${messageId}` }),
+  inbox: (userId: string) => ({ pk: `USER#${userId}`, skBeginsWith: 'NOTE#' }),
+  unreadEntry: (userId: string, messageId: string) => ({ gsi1pk: `UNREAD#${userId}`, gsi1sk: messageId }),
+  unread: (userId: string) => ({ index: 'GSI1', pk: `UNREAD#${userId}` }) as const,
+  unreadCounter: (userId: string) => ({ PK: `USER#${userId}`, SK: 'COUNTER#UNREAD' }),
+  notificationPreferences: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PREFERENCES' }),
+  devMail: (id: string) => ({ PK: 'DEVMAIL', SK: id }),
+  devMailbox: () => ({ pk: 'DEVMAIL' }),
 
   audit: (pid: string, auditId: string) => ({ PK: `PARTNER#${pid}`, SK: `AUDIT#${auditId}` }),
   seedMarker: (version: string) => ({ PK: 'SEED', SK: version }),

@@ -1,3 +1,4 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import type { OutboxMessage } from '../../shared/notifications/outbox'
 import type { Db } from './db'
 import { queryPage } from './db'
@@ -18,4 +19,9 @@ export const outboxRepository = (db: Db) => ({
   /** Messages not yet delivered, oldest first. */
   pending: (page: { limit: number; cursor?: string | undefined }) =>
     queryPage<OutboxMessage>(db, { ...keys.pendingOutbox(), ascending: true, ...page }),
+
+  /** Takes a delivered message off the outbox. */
+  async remove(id: string): Promise<void> {
+    await db.doc.send(new DeleteCommand({ TableName: db.table, Key: keys.outboxMessage(id) }))
+  },
 })

@@ -18,6 +18,11 @@ export const userRepository = (db: Db) => ({
     return (await queryPage<PortalUser>(db, { ...keys.userByEmail(email), limit: 1 })).items[0]
   },
 
+  /** A partner's users, by e-mail (a handful: no paging needed beyond the first 100). */
+  listForPartner: async (pid: string) => (await queryPage<PortalUser>(db, { ...keys.partnerUsers(pid), limit: 100 })).items,
+
+  listStaff: async () => (await queryPage<PortalUser>(db, { ...keys.staffUsers(), limit: 100 })).items,
+
   async put(user: PortalUser): Promise<void> {
     await db.doc.send(
       new PutCommand({
@@ -25,7 +30,7 @@ export const userRepository = (db: Db) => ({
         Item: {
           ...keys.user(user.userId),
           ...keys.userByEmailEntry(user.email),
-          ...(user.partnerId ? keys.partnerUserEntry(user.partnerId, user.email) : {}),
+          ...(user.partnerId ? keys.partnerUserEntry(user.partnerId, user.email) : keys.staffUserEntry(user.email)),
           _type: 'user',
           ...user,
         },

@@ -1,6 +1,7 @@
 import type { AccessCache } from '../auth/access-cache'
 import type { TokenVerifier } from '../auth/verifier'
 import type { Db } from '../data/db'
+import type { Mailer } from '../notifications/mailer'
 import type { DocumentStorage } from '../uploads/storage'
 
 /**
@@ -16,6 +17,8 @@ export interface Deps {
   newId(): string
   /** the documents bucket: only the domains that handle files get it */
   storage?: DocumentStorage
+  /** where notification e-mails go, and the portal address their links point at: the dispatcher's */
+  notify?: { mailer: Mailer; portalUrl: string }
 }
 
 export function requireStorage(deps: Deps): DocumentStorage {

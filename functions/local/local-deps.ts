@@ -6,6 +6,8 @@ import { documentRepository } from '../data/documents'
 import type { Deps } from '../http/deps'
 import { checkUpload, decodeS3Key } from '../uploads/check-upload'
 import { s3Storage } from '../uploads/storage'
+import type { Mailer } from '../notifications/mailer'
+import { devMailbox } from './mailbox'
 import { LOCAL_AWS } from './services'
 
 /** Deps for one process against DynamoDB Local and s3rver: the local twin of lambdaDeps(). */
@@ -15,14 +17,19 @@ export function localDeps(opts: {
   s3Endpoint: string
   bucket: string
   verifier: TokenVerifier
+  /** where notification e-mails go (default: the dev mailbox in the table) and what their links point at */
+  mailer?: Mailer
+  portalUrl?: string
 }): Deps {
   const db = createDb(opts.table, { endpoint: opts.dynamoEndpoint, ...LOCAL_AWS })
+  const newId = monotonicFactory()
   return {
     db,
     verifier: opts.verifier,
     access: accessCache(db),
     clock: { now: () => new Date() },
-    newId: monotonicFactory(),
+    newId,
+    notify: { mailer: opts.mailer ?? devMailbox(db, newId), portalUrl: opts.portalUrl ?? 'http://localhost:3000' },
     storage: s3Storage(opts.bucket, { endpoint: opts.s3Endpoint, forcePathStyle: true, ...LOCAL_AWS }),
   }
 }

@@ -14,6 +14,7 @@ import { seedDemoData } from './seed'
 import { demoUsers } from './seed-data'
 import { devJobsApp, scheduleJobs } from './jobs'
 import { localDeps, uploadCheckListener } from './local-deps'
+import { devMailboxApp } from './mailbox'
 import { LocalSetupError, ensureTable, freePort, startDynamoDb, startS3 } from './services'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -69,6 +70,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       s3Endpoint: s3.endpoint,
       bucket: DOCUMENTS_BUCKET,
       verifier: idp.verifier,
+      portalUrl: `http://localhost:${port}`,
     })
     s3.onEvent(uploadCheckListener(deps))
     await seedDemoData(deps)
@@ -97,6 +99,7 @@ function portalApp(deps: Deps, idp: DevIdp, webDir: string) {
   const app = new Hono()
   app.route('/auth/dev', devAuthApp(idp, userRepository(deps.db), listDemoUsers))
   app.route('/dev/jobs', devJobsApp(deps))
+  app.route('/dev/mailbox', devMailboxApp(deps.db))
   app.get('/config.json', (c) => c.json({ auth: { mode: 'dev' } }))
   app.route('/', createApi(deps))
   app.use('*', serveStatic({ root: relative(process.cwd(), webDir) || '.' }))

@@ -7,7 +7,7 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Duration } from 'aws-cdk-lib'
+import { Duration, Stack } from 'aws-cdk-lib'
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Architecture, LoggingFormat, Tracing } from 'aws-cdk-lib/aws-lambda'
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
@@ -168,6 +168,20 @@ export class PortalFunction extends Construct {
       else bucket.encryptionKey.grantEncryptDecrypt(this.role)
     }
     this.function.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName)
+    return this
+  }
+
+  /** Grants sending e-mail from `from`'s domain identity through SES and sets MAIL_FROM. */
+  useMail(from: string): this {
+    const domain = from.split('@')[1]
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail'],
+        resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: domain })],
+      }),
+    )
+    this.function.addEnvironment('MAIL_FROM', from)
     return this
   }
 

@@ -5,7 +5,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib'
 import type { StackProps } from 'aws-cdk-lib'
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3'
 import type { Construct } from 'constructs'
 import { PortalStack } from './portal-stack'
@@ -40,6 +40,8 @@ export class DataStack extends PortalStack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // the notification dispatcher wakes on outbox inserts (functions/domains.ts, trigger 'outbox')
+      dynamoStream: StreamViewType.NEW_IMAGE,
     })
     this.tableIndexNames = tableShape.globalIndexes.map((index) => index.indexName)
 

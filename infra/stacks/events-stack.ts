@@ -8,6 +8,8 @@ import type { StackProps } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam'
+import { EventSourceMapping, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda'
 import { Bucket, EventType } from 'aws-cdk-lib/aws-s3'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications'
@@ -15,7 +17,7 @@ import type { Construct } from 'constructs'
 import type { EventFunction } from '../../functions/domains'
 import { PortalFunction } from '../constructs/portal-function'
 import { acknowledge } from '../nag'
-import { bucketArnFor } from '../refs'
+import { bucketArnFor, tableArnFor } from '../refs'
 import { PortalStack } from './portal-stack'
 
 export interface EventsStackProps extends StackProps {
@@ -23,6 +25,10 @@ export interface EventsStackProps extends StackProps {
   readonly table: ITableV2
   readonly tableIndexNames: readonly string[]
   readonly documentsBucket: IBucket
+  /** the address links in e-mails point at, e.g. https://partners.homeaiq.example */
+  readonly portalUrl: string
+  /** the sender of notification e-mails (its domain must be a verified SES identity) */
+  readonly mailFrom: string
 }
 
 export class EventsStack extends PortalStack {
@@ -45,6 +51,7 @@ export class EventsStack extends PortalStack {
         timeout: Duration.seconds(60),
       }).useTable(props.table, row.table, props.tableIndexNames)
       if (row.documents) fn.useDocuments(props.documentsBucket, row.documents)
+      if (row.mail) fn.useMail(props.mailFrom).function.addEnvironment('PORTAL_URL', props.portalUrl)
       this.functions.set(row.name, fn)
 
       const trigger = row.trigger
@@ -53,14 +60,11 @@ export class EventsStack extends PortalStack {
           this.notifyOnUpload(fn)
           break
         case 'schedule':
-          this.rules.set(
-            row.name,
-            new Rule(this, `Schedule-${row.name}`, {
-              description: `Runs the ${row.name} job`,
-              schedule: Schedule.expression(trigger.expression),
-              targets: [new LambdaFunction(fn.function, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
-            }),
-          )
+          this.schedule(row.name, fn, trigger.expression)
+          break
+        case 'outbox':
+          this.schedule(row.name, fn, trigger.expression)
+          this.wakeOnOutbox(row.name, fn, props.table)
           break
         default: {
           const unknown: never = trigger
@@ -68,6 +72,50 @@ export class EventsStack extends PortalStack {
         }
       }
     }
+  }
+
+  private schedule(name: string, fn: PortalFunction, expression: string): void {
+    this.rules.set(
+      name,
+      new Rule(this, `Schedule-${name}`, {
+        description: `Runs the ${name} job`,
+        schedule: Schedule.expression(expression),
+        targets: [new LambdaFunction(fn.function, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
+      }),
+    )
+  }
+
+  /** Invokes `fn` when a message is written to the notification outbox: the table's stream, filtered to outbox inserts. */
+  private wakeOnOutbox(name: string, fn: PortalFunction, table: ITableV2): void {
+    if (!table.tableStreamArn) throw new Error('the table has no stream for the outbox dispatcher')
+    new EventSourceMapping(this, `Outbox-${name}`, {
+      target: fn.function,
+      eventSourceArn: table.tableStreamArn,
+      startingPosition: StartingPosition.LATEST,
+      batchSize: 25,
+      maxBatchingWindow: Duration.seconds(1),
+      retryAttempts: 2,
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { _type: { S: FilterRule.isEqual('outbox') } } },
+        }),
+      ],
+    })
+    const tableArn = tableArnFor(this, table)
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+        resources: [`${tableArn.arn}/stream/*`],
+      }),
+    )
+    acknowledge(
+      fn.role,
+      `AwsSolutions-IAM5[Resource::${tableArn.finding}/stream/*]`,
+      'A DynamoDB stream ARN ends in its creation timestamp, which changes when the stream is re-enabled; the ' +
+        'dispatcher may read only the streams of the portal table, with the four read actions Lambda polling needs.',
+    )
   }
 
   /**

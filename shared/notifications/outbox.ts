@@ -21,7 +21,22 @@ export const NOTIFICATION_KINDS = [
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
-/** Kinds nobody may opt out of: they concern safety or money already owed to them. */
+export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
+  'briefing-needs-ack': 'Safety and end-of-life briefings to acknowledge',
+  'certification-decided': 'Certification decisions',
+  'badge-expiring': 'Badges about to expire',
+  'badge-revoked': 'Badges revoked',
+  'mdf-claim-submitted': 'MDF claims waiting for your decision',
+  'mdf-claim-decided': 'MDF claim decisions',
+  'mdf-claim-paid': 'MDF claim payments',
+  'mdf-fund-closing': 'MDF funds closing with an unclaimed balance',
+  'lead-offered': 'Leads offered to you',
+  'lead-lapsing': 'Lead offers about to lapse',
+  'referral-decided': 'Decisions on your referrals',
+  'terms-changed': 'Changes to your tier or commercial terms',
+}
+
+/** Kinds nobody may opt out of: they concern safety or the partnership's terms. */
 export const MANDATORY_KINDS: readonly NotificationKind[] = ['briefing-needs-ack', 'terms-changed']
 
 /** Who a message is for. */

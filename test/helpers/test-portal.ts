@@ -11,6 +11,7 @@ import { seedBase } from '../../functions/local/seed'
 import { demoUsers } from '../../functions/local/seed-data'
 import { ensureTable, freePort, startS3 } from '../../functions/local/services'
 import { assertConforms } from './contracts'
+import { recordingMailer } from '../../functions/notifications/mailer'
 
 export interface CallOptions {
   as?: string
@@ -37,7 +38,16 @@ export async function createTestPortal(opts: { dynamoEndpoint?: string } = {}) {
   })
   await ensureTable(dynamoEndpoint, table)
   const idp = createDevIdp()
-  const deps = localDeps({ dynamoEndpoint, table, s3Endpoint: s3.endpoint, bucket: DOCUMENTS_BUCKET, verifier: idp.verifier })
+  const mailer = recordingMailer()
+  const deps = localDeps({
+    dynamoEndpoint,
+    table,
+    s3Endpoint: s3.endpoint,
+    bucket: DOCUMENTS_BUCKET,
+    verifier: idp.verifier,
+    mailer,
+    portalUrl: 'https://portal.test',
+  })
   const verdicts = new Map<string, (verdict: string) => void>()
   s3.onEvent(uploadCheckListener(deps, (key, verdict) => verdicts.get(key)?.(verdict)))
   await seedBase(deps)
@@ -78,7 +88,7 @@ export async function createTestPortal(opts: { dynamoEndpoint?: string } = {}) {
       })
     })
 
-  return { api, deps, idp, tokenFor, call, s3, verdictFor }
+  return { api, deps, idp, tokenFor, call, s3, verdictFor, mailer }
 }
 
 export type TestPortal = Awaited<ReturnType<typeof createTestPortal>>

@@ -79,7 +79,7 @@ describe('app', () => {
     expect(deps(portal.auth)).toEqual(['HomeAiqPortal-Web'])
     expect(deps(portal.api)).toEqual(['HomeAiqPortal-Auth', 'HomeAiqPortal-Data', 'HomeAiqPortal-Gateway'])
     expect(deps(portal.site)).toEqual(['HomeAiqPortal-Auth', 'HomeAiqPortal-Web'])
-    expect(deps(portal.events!)).toEqual(['HomeAiqPortal-Data'])
+    expect(deps(portal.events!)).toEqual(['HomeAiqPortal-Data', 'HomeAiqPortal-Web'])
   })
 })
 
@@ -403,12 +403,32 @@ describe('events', () => {
       const actions = actionsOf(statementsOfRole(t('events'), logicalIdOf(fn.role.node.defaultChild as CfnResource)))
       for (const action of tableActions[row.table]) expect(actions).toContain(action)
 
-      if (row.trigger.kind === 'schedule') {
+      expect('MAIL_FROM' in env).toBe(row.mail === true)
+      if (row.mail) {
+        expect(env.PORTAL_URL).toBeDefined()
+        expect(actions).toContain('ses:SendEmail')
+      } else expect(actions).not.toContain('ses:SendEmail')
+
+      if (row.trigger.kind === 'schedule' || row.trigger.kind === 'outbox') {
         t('events').hasResourceProperties('AWS::Events::Rule', {
           ScheduleExpression: row.trigger.expression,
           Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })],
         })
-      } else {
+      }
+      if (row.trigger.kind === 'outbox') {
+        // woken by the table's stream, for outbox inserts only
+        t('events').hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          FunctionName: { Ref: fnId },
+          StartingPosition: 'LATEST',
+          FilterCriteria: {
+            Filters: [
+              { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { _type: { S: ['outbox'] } } } }) },
+            ],
+          },
+        })
+        expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']))
+      }
+      if (row.trigger.kind === 'document-uploaded') {
         t('events').hasResourceProperties('Custom::S3BucketNotifications', {
           BucketName: { 'Fn::ImportValue': Match.stringLikeRegexp('HomeAiqPortal-Data:.*Documents') },
           Managed: false,
