@@ -31,7 +31,9 @@ export function toProblem(error: Error, c: Context): Response {
     if (status === 401) headers['WWW-Authenticate'] = 'Bearer'
     if (known instanceof UnavailableError) {
       headers['Retry-After'] = String(known.retryAfterSeconds)
-      logger.warn('dependency unavailable', requestFields(c, error))
+      // a client that went away aborts the request's calls: nobody waits for this answer
+      if (c.req.raw.signal.aborted) logger.debug('request abandoned by the client', requestFields(c, error))
+      else logger.warn('dependency unavailable', requestFields(c, error))
     }
     return problem(c, { type: known.code, title, status, detail: known.message, errors: known.issues }, headers)
   }

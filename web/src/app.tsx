@@ -6,6 +6,7 @@ import { SiteHeader } from './components/Header'
 import { Loading } from './components/states'
 import { DirectoryPage } from './pages/Directory'
 import { NotFoundPage } from './pages/NotFound'
+import { NotificationsPage } from './pages/Notifications'
 import { PartnerProfilePage } from './pages/PartnerProfile'
 import { SignInCallbackPage } from './pages/SignInCallback'
 import { SignInPage } from './pages/SignIn'
@@ -46,6 +47,7 @@ function Routes() {
   if ((params = match('/partners/:id', path))) return <PartnerProfilePage id={params.id!} />
   if (match('/sign-in', path)) return <SignInPage />
   if (match('/sign-in/callback', path)) return <SignInCallbackPage />
+  if (match('/notifications', path)) return <RequireRole roles={['staff', ...PARTNER_ROLES]}>{<NotificationsPage />}</RequireRole>
   if (match('/workspace', path) || match('/workspace/listing', path)) {
     return (
       <RequireRole roles={PARTNER_ROLES}>

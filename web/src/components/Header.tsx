@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { homeFor, useAuth } from '../auth/context'
 import { roleLabel } from '../lib/format'
+import { useUnreadCount } from '../lib/unread'
 import { Link, useLocation } from '../router'
+import { BellIcon } from './icons'
 
 export function BrandMark() {
   return (
@@ -15,7 +17,7 @@ export function BrandMark() {
 function initials(name: string): string {
   return name
     .split(/\s+/)
-    .filter(Boolean)
+    .filter((word) => /^\p{L}/u.test(word))
     .slice(0, 2)
     .map((part) => part[0]!.toUpperCase())
     .join('')
@@ -93,6 +95,25 @@ function UserMenu() {
   )
 }
 
+/** The bell: how many notifications are unread, and the way to them. */
+function NotificationsLink() {
+  const { state } = useAuth()
+  const { path } = useLocation()
+  const count = useUnreadCount(state.status === 'signed-in')
+  if (state.status !== 'signed-in') return null
+  return (
+    <Link href="/notifications" class="bell" aria-current={path === '/notifications' ? 'page' : undefined}>
+      <BellIcon class="bell__icon" />
+      <span class="visually-hidden">Notifications{count ? `, ${count} unread` : ''}</span>
+      {!!count && (
+        <span class="bell__count" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
+    </Link>
+  )
+}
+
 export function SiteHeader() {
   const { state } = useAuth()
   const location = useLocation()
@@ -126,7 +147,10 @@ export function SiteHeader() {
         </nav>
         <div class="site-header__account">
           {state.status === 'signed-in' ? (
-            <UserMenu />
+            <>
+              <NotificationsLink />
+              <UserMenu />
+            </>
           ) : state.status === 'signed-out' && !location.path.startsWith('/sign-in') ? (
             <Link
               href={`/sign-in${location.path === '/' ? '' : `?next=${encodeURIComponent(location.path + (location.search.size ? `?${location.search}` : ''))}`}`}

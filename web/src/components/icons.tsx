@@ -40,3 +40,12 @@ export function PlusIcon() {
     </svg>
   )
 }
+
+/** A bell, beside the notifications count. */
+export function BellIcon({ class: className }: { class?: string }) {
+  return (
+    <svg class={className} viewBox="0 0 20 20" aria-hidden="true">
+      <path d="M5 14.5V9a5 5 0 0 1 10 0v5.5l1.5 1.5h-13zM8.2 17.5a2 2 0 0 0 3.6 0" {...STROKE} stroke-width="1.6" />
+    </svg>
+  )
+}
