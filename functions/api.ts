@@ -8,6 +8,7 @@ import { identityRoutes } from './identity/app'
 import { notificationsRoutes } from './notifications/app'
 import { partnersRoutes } from './partners/app'
 import { uploadsRoutes } from './uploads/app'
+import { usersRoutes } from './users/app'
 import type { Domain } from '../shared/contracts/contract'
 
 /** Every domain's routes, by domain: a domain without its routes here does not compile. */
@@ -20,6 +21,7 @@ export const DOMAIN_APPS: Record<Domain, DomainApp> = {
   briefings: briefingsRoutes,
   audit: auditRoutes,
   notifications: notificationsRoutes,
+  users: usersRoutes,
 }
 
 /** The whole API in one app: what `npm start` serves and the integration tests drive. */

@@ -16,6 +16,8 @@ export interface DomainFunction {
   documents?: 'read' | 'read-write'
   /** also answers API Gateway's $default route: 404 problems and OPTIONS for unknown paths */
   catchAll?: boolean
+  /** creates and disables users in the Cognito user pool */
+  userAdmin?: boolean
 }
 
 type FunctionConfig = Omit<DomainFunction, 'name' | 'routes'>
@@ -29,6 +31,7 @@ const FUNCTIONS: Record<Domain, FunctionConfig> = {
   briefings: { entry: 'functions/briefings/lambda.ts', table: 'read-write' },
   audit: { entry: 'functions/audit/lambda.ts', table: 'read' },
   notifications: { entry: 'functions/notifications/lambda.ts', table: 'read-write' },
+  users: { entry: 'functions/users/lambda.ts', table: 'read-write', userAdmin: true },
 }
 
 /** The API routes of a domain, as API Gateway route keys. */

@@ -18,7 +18,8 @@
  * | an Idempotency-Key's claim (TTL)  | table | `IDEMPOTENCY#<scope>`     | `<key>`                | create routes that accept it     |
  * | notifications not yet delivered   | table | `OUTBOX#PENDING`          | `<ulid>`               | the notification dispatcher      |
  * | a user's membership                | table | `USER#<sub>`              | `PROFILE`              | identity middleware              |
- * | a user by e-mail                   | GSI1  | `EMAIL#<email>`           | `USER`                 | local dev sign-in                |
+ * | a user by e-mail                   | GSI1  | `EMAIL#<email>`           | `USER`                 | local dev sign-in, invitations   |
+ * | one account per e-mail (claim)     | table | `USEREMAIL#<email>`       | `CLAIM`                | invitations (uniqueness)         |
  * | a partner's users                  | GSI2  | `PARTNER#<pid>#USERS`     | `<email>`              | GET /partners/{pid}/users, notify|
  * | HomeAIQ staff users                | GSI2  | `STAFF#USERS`             | `<email>`              | staff notifications, staff users |
  * | a user's notifications, newest 1st | table | `USER#<sub>`              | `NOTE#<ulid>`          | GET /me/notifications            |
@@ -69,6 +70,7 @@ export const keys = {
 
   user: (sub: string) => ({ PK: `USER#${sub}`, SK: 'PROFILE' }),
   userByEmailEntry: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),
+  userEmailClaim: (email: string) => ({ PK: `USEREMAIL#${email.toLowerCase()}`, SK: 'CLAIM' }),
   userByEmail: (email: string) => ({ index: 'GSI1', pk: `EMAIL#${email.toLowerCase()}`, skBeginsWith: 'USER' }) as const,
   partnerUserEntry: (pid: string, email: string) => ({ gsi2pk: `PARTNER#${pid}#USERS`, gsi2sk: email.toLowerCase() }),
   partnerUsers: (pid: string) => ({ index: 'GSI2', pk: `PARTNER#${pid}#USERS` }) as const,

@@ -3,6 +3,7 @@ import type { TokenVerifier } from '../auth/verifier'
 import type { Db } from '../data/db'
 import type { Mailer } from '../notifications/mailer'
 import type { DocumentStorage } from '../uploads/storage'
+import type { UserDirectory } from '../users/directory'
 
 /**
  * What every sub-app receives. The Lambda entries and the local server differ only here
@@ -17,8 +18,15 @@ export interface Deps {
   newId(): string
   /** the documents bucket: only the domains that handle files get it */
   storage?: DocumentStorage
+  /** where people sign in (Cognito / the dev identity provider): only the users domain gets it */
+  directory?: UserDirectory
   /** where notification e-mails go, and the portal address their links point at: the dispatcher's */
   notify?: { mailer: Mailer; portalUrl: string }
+}
+
+export function requireDirectory(deps: Deps): UserDirectory {
+  if (!deps.directory) throw new Error('this function was built without the user directory')
+  return deps.directory
 }
 
 export function requireStorage(deps: Deps): DocumentStorage {

@@ -7,6 +7,7 @@ import type { Deps } from '../http/deps'
 import { checkUpload, decodeS3Key } from '../uploads/check-upload'
 import { s3Storage } from '../uploads/storage'
 import type { Mailer } from '../notifications/mailer'
+import { devDirectory } from '../users/directory'
 import { devMailbox } from './mailbox'
 import { LOCAL_AWS } from './services'
 
@@ -29,6 +30,7 @@ export function localDeps(opts: {
     access: accessCache(db),
     clock: { now: () => new Date() },
     newId,
+    directory: devDirectory(newId),
     notify: { mailer: opts.mailer ?? devMailbox(db, newId), portalUrl: opts.portalUrl ?? 'http://localhost:3000' },
     storage: s3Storage(opts.bucket, { endpoint: opts.s3Endpoint, forcePathStyle: true, ...LOCAL_AWS }),
   }

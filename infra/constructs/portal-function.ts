@@ -203,6 +203,7 @@ export class PortalFunction extends Construct {
             'cognito-idp:AdminAddUserToGroup',
             'cognito-idp:AdminRemoveUserFromGroup',
             'cognito-idp:AdminListGroupsForUser',
+            'cognito-idp:AdminUserGlobalSignOut',
           ],
           resources: [userPool.userPoolArn],
         }),

@@ -79,7 +79,7 @@ export class ApiStack extends PortalStack {
         description: `HomeAIQ portal: ${row.name} API`,
       })
         .useTable(props.table, row.table, props.tableIndexNames)
-        .useUserPool(props.userPool, props.userPoolClient)
+        .useUserPool(props.userPool, props.userPoolClient, row.userAdmin ? 'admin' : 'verify')
       // a CloudFormation dynamic reference: resolved at deploy, never written into the template
       fn.function.addEnvironment('CURSOR_KEY', cursorKey.secretValue.unsafeUnwrap())
       if (row.documents) fn.useDocuments(props.documentsBucket, row.documents)

@@ -16,6 +16,8 @@ const SNAPSHOT_VIEWS: Record<AuditEntityType, (snapshot: Snapshot, reader: Actor
   product: (snapshot) => snapshot,
   briefing: redactBriefing,
   document: redactDocument,
+  // a partner's own team: its admins and HomeAIQ see the same membership record
+  user: (snapshot) => snapshot,
 }
 
 const snapshotFor = (type: AuditEntityType, value: unknown, reader: Actor) =>

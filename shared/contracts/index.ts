@@ -7,12 +7,20 @@ import { identity } from './identity'
 import { notifications } from './notifications'
 import { partners } from './partners'
 import { uploads } from './uploads'
+import { users } from './users'
 
 /** Every route of the API, by domain and name: the one list everything else derives from. */
-export const contracts = { identity, directory, partners, catalog, uploads, briefings, audit, notifications } satisfies Record<
-  Domain,
-  Record<string, RouteContract>
->
+export const contracts = {
+  identity,
+  directory,
+  partners,
+  catalog,
+  uploads,
+  briefings,
+  audit,
+  notifications,
+  users,
+} satisfies Record<Domain, Record<string, RouteContract>>
 export type Contracts = typeof contracts
 
 /** All contracts with their `domain.name` ids. */

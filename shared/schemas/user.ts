@@ -22,3 +22,16 @@ export const Me = z.object({
   partnerName: z.string().optional(),
 })
 export type Me = z.infer<typeof Me>
+
+/** A member of a partner's team, as its admins and HomeAIQ staff see it. */
+export const TeamMember = PortalUser
+export const TeamPage = z.object({ items: z.array(TeamMember) })
+
+/** Inviting someone: they can sign in at once (in AWS Cognito e-mails them a temporary password). */
+export const PartnerInvite = z.strictObject({
+  email: z.email('Enter an e-mail address such as dana@lutron.com.').max(254),
+  name: z.string().trim().min(1, 'Enter the person’s name.').max(120),
+  role: z.enum(['partner-admin', 'partner-rep'], { error: 'Choose partner admin or partner rep.' }),
+})
+export type PartnerInvite = z.infer<typeof PartnerInvite>
+export const StaffInvite = PartnerInvite.omit({ role: true })

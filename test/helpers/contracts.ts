@@ -9,6 +9,7 @@ export const EXAMPLE_PARAMS: Record<string, string> = {
   sku: 'RRD-6NA',
   id: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
   documentId: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
+  userId: 'no-such-user',
 }
 
 export const CONTRACTS = allContracts()
