@@ -3,7 +3,9 @@ import type { AuditEntry } from '../../shared/audit/entry'
 import { ConflictError, NotFoundError, StaleVersionError } from '../../shared/errors'
 import { isListed, searchKey, searchTerms } from '../../shared/partners/rules'
 import type { DirectoryQuery, Partner, PublicPartner, StaffPartnerQuery } from '../../shared/schemas/partner'
+import type { OutboxMessage } from '../../shared/notifications/outbox'
 import { auditPut } from './audit'
+import { outboxPut } from './outbox'
 import type { Db } from './db'
 import { filterOf, queryPage, stripKeys } from './db'
 import { keys } from './keys'
@@ -53,8 +55,8 @@ export const partnerRepository = (db: Db) => ({
     )
   },
 
-  /** Replaces the partner only if nobody changed it since `expectedVersion`. */
-  async update(next: Partner, expectedVersion: number, audit: AuditEntry): Promise<void> {
+  /** Replaces the partner only if nobody changed it since `expectedVersion`; `notice` tells people, in the same transaction. */
+  async update(next: Partner, expectedVersion: number, audit: AuditEntry, notice?: OutboxMessage): Promise<void> {
     await transactWrite(
       db,
       [
@@ -67,6 +69,7 @@ export const partnerRepository = (db: Db) => ({
           },
         },
         auditPut(db, audit),
+        ...(notice ? [outboxPut(db, notice)] : []),
       ],
       () => new StaleVersionError(`Partner ${next.id} changed since version ${expectedVersion}; reload and retry.`),
     )

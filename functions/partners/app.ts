@@ -1,6 +1,7 @@
 import { auditEntry } from '../../shared/audit/entry'
 import { partners as contracts } from '../../shared/contracts/partners'
-import { applyPartnerPatch, newPartner } from '../../shared/partners/rules'
+import { outboxMessage, partnerAdmins } from '../../shared/notifications/outbox'
+import { applyPartnerPatch, newPartner, termsChange } from '../../shared/partners/rules'
 import { partnerView } from '../../shared/partners/view'
 import { StaleVersionError } from '../../shared/errors'
 import { assertAttachable } from '../../shared/uploads/rules'
@@ -59,8 +60,22 @@ export const partnersRoutes = domainRoutes(contracts, ({ db, clock, newId, acces
         action: 'partner.updated',
         before: current,
         after: next,
+        reason: patch.changeReason,
       })
-      await partners.update(next, expectedVersion, audit)
+      const changed = termsChange(current, next)
+      const notice = changed
+        ? outboxMessage({
+            id: newId(),
+            now,
+            kind: 'terms-changed',
+            audience: partnerAdmins(current.id),
+            partnerId: current.id,
+            title: 'Your partnership terms changed',
+            body: [...changed, `Why: ${patch.changeReason}`].join('\n'),
+            link: '/workspace',
+          })
+        : undefined
+      await partners.update(next, expectedVersion, audit, notice)
       // a status change decides what the partner's users may do: effective at once here
       access.forgetPartner(current.id)
       c.header('ETag', etagOf(next.version))

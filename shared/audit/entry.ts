@@ -18,6 +18,7 @@ export function auditEntry(input: {
   action: string
   before: unknown
   after: unknown
+  reason?: string | undefined
 }): AuditEntry {
   const { actor } = input
   return {
@@ -32,5 +33,6 @@ export function auditEntry(input: {
         : { userId: actor.userId, email: actor.email, role: actor.role },
     before: input.before ?? null,
     after: input.after ?? null,
+    ...(input.reason ? { reason: input.reason } : {}),
   }
 }

@@ -1,8 +1,8 @@
-import { ForbiddenError, RuleViolationError } from '../errors'
+import { ForbiddenError, RuleViolationError, ValidationError } from '../errors'
 import type { Role } from '../roles'
 import type { Partner, PartnerCreate, PartnerPatch, PartnerStatus } from '../schemas/partner'
 import { ListingFields, StaffFields } from '../schemas/partner'
-import { TIER_TERMS, defaultBaseDiscountBps, withinRange } from './terms'
+import { TIER_TERMS, defaultBaseDiscountBps, percent, withinRange } from './terms'
 
 const LISTING_FIELDS = Object.keys(ListingFields) as (keyof typeof ListingFields)[]
 const STAFF_FIELDS = [...LISTING_FIELDS, ...(Object.keys(StaffFields) as (keyof typeof StaffFields)[])]
@@ -39,9 +39,10 @@ export function newPartner(input: PartnerCreate, now: Date): Partner {
  * role may not change, or RuleViolationError for an impossible status move or a discount
  * outside the tier's range. Returns the next version of the partner.
  */
-export function applyPartnerPatch(current: Partner, patch: PartnerPatch, role: Role, now: Date): Partner {
+export function applyPartnerPatch(current: Partner, input: PartnerPatch, role: Role, now: Date): Partner {
+  const { changeReason, ...patch } = input
   const allowed = new Set<string>(editableFields(role))
-  const denied = Object.keys(patch).filter((field) => !allowed.has(field))
+  const denied = Object.keys(input).filter((field) => !allowed.has(field) && !(field === 'changeReason' && role === 'staff'))
   if (denied.length > 0) {
     throw new ForbiddenError(
       `Your role (${role}) may not change ${denied.join(', ')}.`,
@@ -59,7 +60,23 @@ export function applyPartnerPatch(current: Partner, patch: PartnerPatch, role: R
     next.baseDiscountBps = defaultBaseDiscountBps(patch.tier)
   }
   assertDiscountWithinTier(next)
+  if (termsChange(current, next) && !changeReason) {
+    throw new ValidationError([
+      { field: 'changeReason', message: 'Say why the tier or discount changes: the partner’s admins are told the reason.' },
+    ])
+  }
   return next
+}
+
+/** What changed in a partner's commercial terms (tier, negotiated discount), in words; undefined when nothing did. */
+export function termsChange(before: Partner, after: Partner): string[] | undefined {
+  const lines = [
+    ...(before.tier !== after.tier ? [`Tier: ${TIER_TERMS[before.tier].label} → ${TIER_TERMS[after.tier].label}`] : []),
+    ...(before.baseDiscountBps !== after.baseDiscountBps
+      ? [`Base discount: ${percent(before.baseDiscountBps)} → ${percent(after.baseDiscountBps)}`]
+      : []),
+  ]
+  return lines.length ? lines : undefined
 }
 
 function assertDiscountWithinTier(partner: Partner) {

@@ -58,3 +58,12 @@ export const TIER_TERMS: Record<PartnerTier, TierTerms> = {
 export const defaultBaseDiscountBps = (tier: PartnerTier) => TIER_TERMS[tier].baseDiscount.minBps
 
 export const withinRange = (bps: number, range: BpsRange) => bps >= range.minBps && bps <= range.maxBps
+
+/** 3000 -> "30%", 1250 -> "12.5%" */
+export const percent = (bps: number) => `${Number((bps / 100).toFixed(2))}%`
+
+/** { minBps: 3000, maxBps: 3500 } -> "30–35%" */
+export function percentRange(range: BpsRange): string {
+  if (range.minBps === range.maxBps) return percent(range.minBps)
+  return `${Number((range.minBps / 100).toFixed(2))}–${percent(range.maxBps)}`
+}

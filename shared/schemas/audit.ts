@@ -11,6 +11,8 @@ export const AuditEntry = z.object({
   actor: z.object({ userId: z.string(), email: z.string(), role: z.string() }),
   before: z.unknown(),
   after: z.unknown(),
+  /** why, when the change needs one (a tier or discount change) */
+  reason: z.string().optional(),
 })
 
 export const AuditPage = listOf(AuditEntry)

@@ -63,7 +63,12 @@ export const PartnerCreate = z.strictObject({
 export type PartnerCreate = z.infer<typeof PartnerCreate>
 
 export const PartnerPatch = z
-  .strictObject({ ...ListingFields, ...StaffFields })
+  .strictObject({
+    ...ListingFields,
+    ...StaffFields,
+    /** staff: why the tier or the negotiated discount changes (required then); the partner's admins are told */
+    changeReason: z.string().trim().min(3, 'Say in a few words why the terms change.').max(500),
+  })
   .partial()
   .refine((p) => Object.keys(p).length > 0, 'Send at least one field to change.')
 export type PartnerPatch = z.infer<typeof PartnerPatch>

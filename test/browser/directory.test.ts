@@ -246,9 +246,20 @@ describe('staff workspace', () => {
     await page.getByRole('heading', { name: 'Commercial terms' }).waitFor()
     expect(await page.getByText('Tier range 30–35% off MSRP').isVisible()).toBe(true)
 
-    // a discount outside the tier's range is refused by the rules and shown on its field
+    // a change of terms needs a reason, and is confirmed with the terms before and after
     await page.getByLabel('Base discount (%)').fill('50')
     await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.locator('#staff-change-reason-error').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('staff-change-reason')
+    await page.getByLabel('Reason for the change').fill('Exclusive showcase program for 2027')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Change Lutron Electronics’s terms?' })
+    await confirm.waitFor()
+    expect(await confirm.getByRole('row', { name: /Base discount/ }).textContent()).toContain('32%50%')
+    await expectAccessible(page, 'confirm terms change')
+    await screenshot(page, 'staff-partner-confirm-terms-1280')
+    // a discount outside the tier's range is refused by the rules and shown on its field
+    await confirm.getByRole('button', { name: 'Change the terms' }).click()
     await page.locator('#staff-discount-error').waitFor()
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('staff-discount')
     await expectAccessible(page, 'staff partner')

@@ -23,7 +23,11 @@ describe('what the audit trail shows a partner', () => {
     const patch = await portal.call('PATCH', '/partners/ubiquiti', {
       as: STAFF,
       headers: { 'if-match': before.headers.get('etag')! },
-      body: { baseDiscountBps: 3400, description: 'Networking beneath every installation.' },
+      body: {
+        baseDiscountBps: 3400,
+        description: 'Networking beneath every installation.',
+        changeReason: 'UniFi volume commitment',
+      },
     })
     expect(patch.status).toBe(200)
     await portal.call('POST', '/partners/ubiquiti/products', {

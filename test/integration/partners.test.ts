@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditRepository } from '../../functions/data/audit'
+import { outboxRepository } from '../../functions/data/outbox'
 import { createTestPortal, type TestPortal } from '../helpers/test-portal'
 
 let portal: TestPortal
@@ -23,7 +24,9 @@ describe('partner records', () => {
   it('lets a partner-admin edit the listing with If-Match; the directory shows it and the audit trail records it', async () => {
     const before = await read('lutron', ADMIN)
     expect(before.etag).toBe('"v1"')
-    expect(before.json).not.toHaveProperty('commercialTerms')
+    // the partner's admin sees the terms they agreed; its reps do not
+    expect(before.json.commercialTerms.baseDiscountBps).toBe(3200)
+    expect((await read('lutron', REP)).json).not.toHaveProperty('commercialTerms')
     expect(before.json).not.toHaveProperty('baseDiscountBps')
     const res = await portal.call('PATCH', '/partners/lutron', {
       as: ADMIN,
@@ -148,13 +151,35 @@ describe('staff', () => {
     })
     expect(outside.status).toBe(422)
     expect(outside.json.errors[0].field).toBe('baseDiscountBps')
-    const promote = await portal.call('PATCH', '/partners/sonos', {
+    const unexplained = await portal.call('PATCH', '/partners/sonos', {
       as: STAFF,
       headers: { 'if-match': etag },
       body: { tier: 'strategic' },
     })
+    expect(unexplained.status).toBe(400)
+    expect(unexplained.json.errors).toEqual([{ field: 'changeReason', message: expect.any(String) }])
+    const promote = await portal.call('PATCH', '/partners/sonos', {
+      as: STAFF,
+      headers: { 'if-match': etag },
+      body: { tier: 'strategic', changeReason: 'Multi-room audio is now in every HomeAIQ package' },
+    })
     expect(promote.status).toBe(200)
     expect(promote.json.commercialTerms.baseDiscountBps).toBe(3000)
+    // the reason is in the audit entry, and the partner's admins are told, old and new terms included
+    const trail = await portal.call('GET', '/partners/sonos/audit', { as: 'admin@sonos.example' })
+    expect(trail.json.items[0]).toMatchObject({
+      action: 'partner.updated',
+      reason: 'Multi-room audio is now in every HomeAIQ package',
+    })
+    const outbox = (await outboxRepository(portal.deps.db).pending({ limit: 100 })).items.filter(
+      (m) => m.kind === 'terms-changed',
+    )
+    expect(outbox).toEqual([
+      expect.objectContaining({
+        audience: { kind: 'partner', partnerId: 'sonos', roles: ['partner-admin'] },
+        body: 'Tier: Tier 2 · Preferred → Tier 1 · Strategic\nBase discount: 25% → 30%\nWhy: Multi-room audio is now in every HomeAIQ package',
+      }),
+    ])
   })
 
   it('refuses an impossible status move', async () => {

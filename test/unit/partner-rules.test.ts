@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ForbiddenError, RuleViolationError } from '../../shared/errors'
-import { applyPartnerPatch, editableFields, isListed, newPartner, searchKey } from '../../shared/partners/rules'
+import { ForbiddenError, RuleViolationError, ValidationError } from '../../shared/errors'
+import { applyPartnerPatch, editableFields, isListed, newPartner, searchKey, termsChange } from '../../shared/partners/rules'
 import { TIER_TERMS, defaultBaseDiscountBps } from '../../shared/partners/terms'
 import { partnerView } from '../../shared/partners/view'
 import { PartnerCreate, PartnerPatch } from '../../shared/schemas/partner'
@@ -54,10 +54,35 @@ describe('applyPartnerPatch', () => {
   })
 
   it('moves the discount to the new tier’s floor on a tier change, unless staff set one', () => {
-    expect(applyPartnerPatch(lutron, { tier: 'preferred' }, 'staff', later).baseDiscountBps).toBe(2000)
-    expect(applyPartnerPatch(lutron, { tier: 'preferred', baseDiscountBps: 2400 }, 'staff', later).baseDiscountBps).toBe(2400)
-    expect(() => applyPartnerPatch(lutron, { tier: 'preferred', baseDiscountBps: 3000 }, 'staff', later)).toThrow(
+    const changeReason = 'Annual review'
+    expect(applyPartnerPatch(lutron, { tier: 'preferred', changeReason }, 'staff', later).baseDiscountBps).toBe(2000)
+    expect(
+      applyPartnerPatch(lutron, { tier: 'preferred', baseDiscountBps: 2400, changeReason }, 'staff', later).baseDiscountBps,
+    ).toBe(2400)
+    expect(() => applyPartnerPatch(lutron, { tier: 'preferred', baseDiscountBps: 3000, changeReason }, 'staff', later)).toThrow(
       RuleViolationError,
+    )
+  })
+
+  it('needs a reason for a tier or discount change, and names what changed', () => {
+    for (const patch of [{ tier: 'preferred' as const }, { baseDiscountBps: 3100 }]) {
+      const refused = (() => {
+        try {
+          applyPartnerPatch(lutron, patch, 'staff', later)
+        } catch (error) {
+          return error
+        }
+      })()
+      expect(refused).toBeInstanceOf(ValidationError)
+      expect((refused as ValidationError).issues.map((i) => i.field)).toEqual(['changeReason'])
+    }
+    const next = applyPartnerPatch(lutron, { baseDiscountBps: 3100, changeReason: 'Volume commitment for 2027' }, 'staff', later)
+    expect(next).not.toHaveProperty('changeReason')
+    expect(termsChange(lutron, next)).toEqual(['Base discount: 30% → 31%'])
+    expect(termsChange(lutron, applyPartnerPatch(lutron, { description: 'x' }, 'staff', later))).toBeUndefined()
+    // a partner admin cannot send a reason (it is part of a staff change)
+    expect(() => applyPartnerPatch(lutron, { description: 'x', changeReason: 'because' }, 'partner-admin', later)).toThrow(
+      ForbiddenError,
     )
   })
 
@@ -92,18 +117,17 @@ describe('terms and views', () => {
     expect(defaultBaseDiscountBps('standard')).toBe(1500)
   })
 
-  it('show commercial terms to staff only', () => {
+  it('show commercial terms to staff and the partner’s own admins, not to its reps', () => {
     const staff = partnerView(lutron, { kind: 'staff', role: 'staff', userId: 's', email: 's@x.example' })
     expect(staff.commercialTerms?.baseDiscountBps).toBe(3000)
-    const partner = partnerView(lutron, {
-      kind: 'partner',
-      role: 'partner-admin',
-      userId: 'a',
-      email: 'a@x.example',
-      partnerId: 'lutron',
-    })
-    expect(partner).not.toHaveProperty('commercialTerms')
-    expect(partner).not.toHaveProperty('baseDiscountBps')
+    const member = (role: 'partner-admin' | 'partner-rep', partnerId = 'lutron') =>
+      ({ kind: 'partner', role, userId: 'a', email: 'a@x.example', partnerId }) as const
+    expect(partnerView(lutron, member('partner-admin')).commercialTerms?.baseDiscountBps).toBe(3000)
+    for (const reader of [member('partner-rep'), member('partner-admin', 'ecobee')]) {
+      const view = partnerView(lutron, reader)
+      expect(view).not.toHaveProperty('commercialTerms')
+      expect(view).not.toHaveProperty('baseDiscountBps')
+    }
   })
 
   it('search keys ignore case, accents and punctuation; only active partners are listed', () => {

@@ -16,9 +16,12 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  tone = 'danger',
   children,
 }: {
   id: string
+  /** the confirm button's look: `danger` for what cannot be undone, `primary` for a weighty but ordinary change */
+  tone?: 'danger' | 'primary'
   open: boolean
   title: string
   confirmLabel: string
@@ -73,7 +76,7 @@ export function ConfirmDialog({
         <button type="button" class="button button--secondary" autoFocus onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" class="button button--danger" onClick={onConfirm} disabled={busy}>
+        <button type="button" class={`button button--${tone}`} onClick={onConfirm} disabled={busy}>
           {busy ? (busyLabel ?? 'Working…') : confirmLabel}
         </button>
       </div>

@@ -1,5 +1,4 @@
-import { TIER_TERMS } from '../../../shared/partners/terms'
-import type { BpsRange } from '../../../shared/partners/terms'
+import { TIER_TERMS, percent, percentRange } from '../../../shared/partners/terms'
 import {
   CATEGORY_LABELS,
   PARTNER_CATEGORIES as CATEGORIES,
@@ -38,16 +37,7 @@ export const isTier = (value: string | null): value is PartnerTier => !!value &&
 export const isStatus = (value: string | null): value is PartnerStatus =>
   !!value && (STATUSES as readonly string[]).includes(value)
 
-/** 3000 -> "30%", 1250 -> "12.5%" */
-export function percent(bps: number): string {
-  return `${Number((bps / 100).toFixed(2))}%`
-}
-
-/** { minBps: 3000, maxBps: 3500 } -> "30–35%" */
-export function percentRange(range: BpsRange): string {
-  if (range.minBps === range.maxBps) return percent(range.minBps)
-  return `${Number((range.minBps / 100).toFixed(2))}–${percent(range.maxBps)}`
-}
+export { percent, percentRange }
 
 let regionNames: Intl.DisplayNames | undefined
 try {

@@ -4,6 +4,7 @@ import { api } from '../../api/contracts'
 import type { Partner, PartnerCategory, PartnerStatus, PartnerTier } from '../../api/types'
 import { StatusPill, TierBadge } from '../../components/badges'
 import { Breadcrumbs, ErrorSummary, Field, FormActions, Options } from '../../components/form'
+import { ConfirmDialog } from '../../components/dialog'
 import { RegionList } from '../../components/PartnerCard'
 import { FlashNotice, LoadFailure, Loading, Notice } from '../../components/states'
 import { STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
@@ -31,8 +32,10 @@ const FIELD_IDS: Record<string, string> = {
   tier: 'staff-tier',
   status: 'staff-status',
   baseDiscountBps: 'staff-discount',
+  changeReason: 'staff-change-reason',
 }
 const LABELS: Record<string, string> = {
+  'staff-change-reason': 'Reason for the change',
   'staff-name': 'Name',
   'staff-category': 'Category',
   'staff-tier': 'Tier',
@@ -107,14 +110,64 @@ const valuesOf = (p: Partner): Values => ({
   discount: p.commercialTerms ? String(p.commercialTerms.baseDiscountBps / 100) : '',
 })
 
+/** Tier and negotiated discount before and after a change, as the partner's admins will be told. */
+function TermsChange({ record, changes }: { record: Partner; changes: Record<string, unknown> }) {
+  const tier = (changes.tier as PartnerTier | undefined) ?? record.tier
+  const before = record.commercialTerms?.baseDiscountBps
+  const after = (changes.baseDiscountBps as number | undefined) ?? (changes.tier ? TIER_TERMS[tier].baseDiscount.minBps : before)
+  return (
+    <table class="table terms-change">
+      <caption class="visually-hidden">Commercial terms before and after</caption>
+      <thead>
+        <tr>
+          <th scope="col">Term</th>
+          <th scope="col">Now</th>
+          <th scope="col">After saving</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">Tier</th>
+          <td>{tierLabel(record.tier)}</td>
+          <td>{tierLabel(tier)}</td>
+        </tr>
+        <tr>
+          <th scope="row">Base discount</th>
+          <td>{before === undefined ? '—' : percent(before)}</td>
+          <td>{after === undefined ? '—' : percent(after)}</td>
+        </tr>
+        <tr>
+          <th scope="row">MDF rate</th>
+          <td>{TIER_TERMS[record.tier].mdfRate ? percentRange(TIER_TERMS[record.tier].mdfRate!) : 'Case by case'}</td>
+          <td>{TIER_TERMS[tier].mdfRate ? percentRange(TIER_TERMS[tier].mdfRate!) : 'Case by case'}</td>
+        </tr>
+      </tbody>
+    </table>
+  )
+}
+
 function ProgramForm({ record, etag, onSaved, onReload }: RecordFormProps<Partner>) {
   const [values, setValues] = useState(() => valuesOf(record))
-  const { form, statusRef, errors, status, setStatus, saving, refuse, submit } = useSaveForm(FIELD_IDS)
+  const [reason, setReason] = useState('')
+  const [confirming, setConfirming] = useState<Record<string, unknown>>()
+  const { form, statusRef, errors, setErrors, status, setStatus, saving, refuse, submit } = useSaveForm(FIELD_IDS)
 
   const original = valuesOf(record)
   const range = TIER_TERMS[values.tier].baseDiscount
   const tierChanged = values.tier !== record.tier
   const discountChanged = values.discount.trim() !== original.discount
+  const termsChanging = tierChanged || discountChanged
+
+  async function send(changes: Record<string, unknown>) {
+    // the dialog closes first and gives focus back, so the form's result (or a field error) can take it
+    setConfirming(undefined)
+    await submit(async () => {
+      const result = await api.partners.update({ params: { partnerId: record.id }, etag, body: changes })
+      onSaved(result.data, result.etag ?? etag)
+      setValues(valuesOf(result.data))
+      setReason('')
+    })
+  }
 
   async function save(event: Event) {
     event.preventDefault()
@@ -132,6 +185,9 @@ function ProgramForm({ record, etag, onSaved, onReload }: RecordFormProps<Partne
         changes.baseDiscountBps = Math.round(pct * 100)
       }
     }
+    if (termsChanging && reason.trim().length < 3) {
+      clientErrors['staff-change-reason'] = 'Say why the terms change: the partner’s admins are told the reason.'
+    }
     if (Object.keys(clientErrors).length) {
       refuse(clientErrors)
       return
@@ -140,11 +196,9 @@ function ProgramForm({ record, etag, onSaved, onReload }: RecordFormProps<Partne
       setStatus({ kind: 'unchanged' })
       return
     }
-    await submit(async () => {
-      const result = await api.partners.update({ params: { partnerId: record.id }, etag, body: changes })
-      onSaved(result.data, result.etag ?? etag)
-      setValues(valuesOf(result.data))
-    })
+    // a change of tier or discount is confirmed first, with the terms before and after
+    if (termsChanging) setConfirming({ ...changes, changeReason: reason.trim() })
+    else await send(changes)
   }
 
   const update = <K extends keyof Values>(name: K, value: Values[K]) => {
@@ -210,6 +264,43 @@ function ProgramForm({ record, etag, onSaved, onReload }: RecordFormProps<Partne
           )}
         </Field>
       </div>
+      {termsChanging && (
+        <Field
+          id="staff-change-reason"
+          label="Reason for the change"
+          hint="Recorded in the audit trail and sent to the partner’s admins with the old and new terms."
+          error={errors['staff-change-reason']}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={3}
+              value={reason}
+              onInput={(e) => {
+                setReason(e.currentTarget.value)
+                // the error goes as soon as the reason is there
+                if (e.currentTarget.value.trim().length >= 3) setErrors(({ 'staff-change-reason': _fixed, ...rest }) => rest)
+              }}
+            />
+          )}
+        </Field>
+      )}
+      <ConfirmDialog
+        id="confirm-terms"
+        open={!!confirming}
+        title={`Change ${record.name}’s terms?`}
+        confirmLabel="Change the terms"
+        tone="primary"
+        onConfirm={() => confirming && void send(confirming)}
+        onCancel={() => setConfirming(undefined)}
+      >
+        {confirming && (
+          <>
+            <TermsChange record={record} changes={confirming} />
+            <p>The partner’s admins will be told, with your reason: “{String(confirming.changeReason)}”</p>
+          </>
+        )}
+      </ConfirmDialog>
       <FormActions
         status={status}
         statusRef={statusRef}
