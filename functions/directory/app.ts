@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { NotFoundError } from '../../shared/errors'
 import { isListed } from '../../shared/partners/rules'
 import { DirectoryQuery } from '../../shared/schemas/partner'
+import { servedKey } from '../../shared/uploads/rules'
 import { partnerRepository, toPublic } from '../data/partners'
 import { documentRepository } from '../data/documents'
 import { requireStorage, type Deps } from '../http/deps'
@@ -25,9 +26,10 @@ export const directoryApp = (deps: Deps) => {
       .get('/:partnerId/logo', async (c) => {
         const partner = await listed(c.req.param('partnerId'))
         const logo = partner.logoDocumentId ? await documents.get(partner.id, partner.logoDocumentId) : undefined
-        if (!logo || logo.status !== 'ready') throw new NotFoundError('This partner has no logo.')
+        const stored = logo && servedKey(logo)
+        if (!stored) throw new NotFoundError('This partner has no logo.')
         c.header('Cache-Control', 'public, max-age=300')
-        return c.redirect(await requireStorage(deps).presignView(logo.key), 302)
+        return c.redirect(await requireStorage(deps).presignView(stored), 302)
       })
   )
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { NotFoundError } from '../../shared/errors'
 import { UploadRequest, type PortalDocument } from '../../shared/schemas/document'
-import { planUpload, UPLOAD_RULES } from '../../shared/uploads/rules'
+import { planUpload, servedKey, UPLOAD_RULES } from '../../shared/uploads/rules'
 import { signedIn } from '../auth/guards'
 import { documentRepository } from '../data/documents'
 import { requireStorage, type Deps } from '../http/deps'
@@ -15,10 +15,10 @@ export const uploadsApp = (deps: Deps) => {
   const { db, clock, newId } = deps
   const storage = requireStorage(deps)
   const documents = documentRepository(db)
-  const view = async ({ key, ...doc }: PortalDocument) => ({
-    ...doc,
-    ...(doc.status === 'ready' ? { downloadUrl: await storage.presignGet(key, doc.filename) } : {}),
-  })
+  const view = async ({ key, storedKey, ...doc }: PortalDocument) => {
+    const served = servedKey({ ...doc, key, storedKey })
+    return { ...doc, ...(served ? { downloadUrl: await storage.presignGet(served, doc.filename) } : {}) }
+  }
 
   return new Hono<PortalEnv>()
     .post('/uploads', validate('json', UploadRequest), async (c) => {
@@ -30,7 +30,7 @@ export const uploadsApp = (deps: Deps) => {
         now,
       })
       await documents.create(doc)
-      const post = await storage.presignPost(doc.key, doc.contentType, UPLOAD_RULES[doc.purpose].maxBytes, UPLOAD_WINDOW_SECONDS)
+      const post = await storage.presignPost(doc.key, doc.contentType, doc.size, UPLOAD_WINDOW_SECONDS)
       return c.json(
         {
           documentId: doc.id,

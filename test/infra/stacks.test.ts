@@ -9,6 +9,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3'
 import { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito'
 import { domainFunctions, eventFunctions } from '../../functions/domains'
 import { tableShape } from '../../functions/data/table'
+import { UPLOAD_PREFIX } from '../../shared/uploads/rules'
 import { ApiStack, parseRoute } from '../../infra/stacks/api-stack'
 import { WebStack, spaRewriteCode } from '../../infra/stacks/web-stack'
 import { SiteStack } from '../../infra/stacks/site-stack'
@@ -404,12 +405,18 @@ describe('events', () => {
           Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })],
         })
       } else {
+        // the check copies each upload (GetObject on it, PutObject on the copy) and deletes what it does not keep
+        for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) expect(actions).toContain(action)
         t('events').hasResourceProperties('Custom::S3BucketNotifications', {
           BucketName: { 'Fn::ImportValue': Match.stringLikeRegexp('HomeAiqPortal-Data:.*Documents') },
           Managed: false,
           NotificationConfiguration: {
             LambdaFunctionConfigurations: Match.arrayWith([
-              { Events: ['s3:ObjectCreated:*'], LambdaFunctionArn: { 'Fn::GetAtt': [fnId, 'Arn'] } },
+              {
+                Events: ['s3:ObjectCreated:*'],
+                Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: UPLOAD_PREFIX }] } },
+                LambdaFunctionArn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+              },
             ]),
           },
         })
