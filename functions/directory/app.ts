@@ -1,6 +1,7 @@
 import { directory } from '../../shared/contracts/directory'
 import { NotFoundError } from '../../shared/errors'
 import { isListed } from '../../shared/partners/rules'
+import { servedKey } from '../../shared/uploads/rules'
 import { documentRepository } from '../data/documents'
 import { partnerRepository, toPublic } from '../data/partners'
 import { requireStorage } from '../http/deps'
@@ -22,9 +23,10 @@ export const directoryRoutes = domainRoutes(directory, (deps) => {
     logo: async (c, { params }) => {
       const partner = await listed(params.partnerId)
       const logo = partner.logoDocumentId ? await documents.get(partner.id, partner.logoDocumentId) : undefined
-      if (!logo || logo.status !== 'ready') throw new NotFoundError('This partner has no logo.')
+      const stored = logo && servedKey(logo)
+      if (!stored) throw new NotFoundError('This partner has no logo.')
       c.header('Cache-Control', 'public, max-age=300')
-      return c.redirect(await requireStorage(deps).presignView(logo.key), 302)
+      return c.redirect(await requireStorage(deps).presignView(stored), 302)
     },
   }
 })

@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid'
 import { accessCache } from '../auth/access-cache'
+import { UPLOAD_PREFIX } from '../../shared/uploads/rules'
 import type { TokenVerifier } from '../auth/verifier'
 import { createDb } from '../data/db'
 import { documentRepository } from '../data/documents'
@@ -41,15 +42,16 @@ interface S3rverEvent {
 }
 
 /**
- * s3rver's event emitter standing in for the S3 -> Lambda notification: runs the same
+ * s3rver's event emitter standing in for the S3 -> Lambda notification (upload prefix only): runs the same
  * upload check the check-upload Lambda runs. `onChecked` lets tests wait for a verdict.
  */
 export function uploadCheckListener(deps: Deps, onChecked?: (key: string, verdict: string) => void) {
-  const check = { documents: documentRepository(deps.db), storage: deps.storage!, clock: deps.clock }
+  const check = { documents: documentRepository(deps.db), storage: deps.storage!, clock: deps.clock, newId: deps.newId }
   return (event: unknown) => {
     for (const record of (event as S3rverEvent).Records ?? []) {
       const key = record.s3?.object?.key
-      if (!key || !record.eventName?.startsWith('ObjectCreated')) continue
+      // like the bucket notification in AWS: only the upload prefix, not the check's own copies
+      if (!key || !record.eventName?.startsWith('ObjectCreated') || !decodeS3Key(key).startsWith(UPLOAD_PREFIX)) continue
       checkUpload(check, decodeS3Key(key))
         .then((verdict) => onChecked?.(key, verdict))
         .catch((error: unknown) => console.error(`upload check failed for ${key}:`, error))

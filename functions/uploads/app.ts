@@ -1,7 +1,7 @@
 import { uploads } from '../../shared/contracts/uploads'
 import { NotFoundError } from '../../shared/errors'
 import type { PortalDocument } from '../../shared/schemas/document'
-import { planUpload, UPLOAD_RULES } from '../../shared/uploads/rules'
+import { planUpload, servedKey, UPLOAD_RULES } from '../../shared/uploads/rules'
 import { redactDocument } from '../../shared/uploads/view'
 import type { Actor } from '../../shared/roles'
 import { signedIn } from '../auth/guards'
@@ -16,10 +16,10 @@ export const uploadsRoutes = domainRoutes(uploads, (deps) => {
   const { db, clock, newId } = deps
   const storage = requireStorage(deps)
   const documents = documentRepository(db)
-  const view = async (doc: PortalDocument, reader: Actor) => ({
-    ...redactDocument(doc, reader),
-    ...(doc.status === 'ready' ? { downloadUrl: await storage.presignGet(doc.key, doc.filename) } : {}),
-  })
+  const view = async (doc: PortalDocument, reader: Actor) => {
+    const served = servedKey(doc)
+    return { ...redactDocument(doc, reader), ...(served ? { downloadUrl: await storage.presignGet(served, doc.filename) } : {}) }
+  }
 
   return {
     start: async (c, { body }) => {
@@ -33,7 +33,7 @@ export const uploadsRoutes = domainRoutes(uploads, (deps) => {
         now,
       })
       await documents.create(doc)
-      const post = await storage.presignPost(doc.key, doc.contentType, UPLOAD_RULES[doc.purpose].maxBytes, UPLOAD_WINDOW_SECONDS)
+      const post = await storage.presignPost(doc.key, doc.contentType, doc.size, UPLOAD_WINDOW_SECONDS)
       return c.json(
         {
           documentId: doc.id,

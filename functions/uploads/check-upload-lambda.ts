@@ -1,5 +1,6 @@
 import middy from '@middy/core'
 import type { S3Event } from 'aws-lambda'
+import { monotonicFactory } from 'ulid'
 import { documentRepository } from '../data/documents'
 import { createDb } from '../data/db'
 import { requiredEnv } from '../env-vars'
@@ -10,9 +11,10 @@ const deps = {
   documents: documentRepository(createDb(requiredEnv('TABLE_NAME'))),
   storage: s3Storage(requiredEnv('DOCUMENTS_BUCKET')),
   clock: { now: () => new Date() },
+  newId: monotonicFactory(),
 }
 
-/** S3 ObjectCreated events of the documents bucket: check each upload before it can be used. */
+/** S3 ObjectCreated events of the documents bucket's upload prefix: check each upload before it can be used. */
 export const handler = middy(async (event: S3Event) => {
   for (const record of event.Records) {
     const verdict = await checkUpload(deps, decodeS3Key(record.s3.object.key))

@@ -15,6 +15,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications'
 import type { Construct } from 'constructs'
 import type { EventFunction } from '../../functions/domains'
+import { UPLOAD_PREFIX } from '../../shared/uploads/rules'
 import { PortalFunction } from '../constructs/portal-function'
 import { acknowledge } from '../nag'
 import { bucketArnFor, tableArnFor } from '../refs'
@@ -119,7 +120,7 @@ export class EventsStack extends PortalStack {
   }
 
   /**
-   * Invokes `fn` for every object created in the documents bucket. The bucket is imported into
+   * Invokes `fn` for every object created under the documents bucket's upload prefix. The bucket is imported into
    * this stack: S3 notifications are bucket configuration, and on a bucket of another stack CDK
    * would add them in THAT stack (Data), which would then depend on these functions while they
    * depend on it. On an imported bucket CDK configures them from this stack, merging with (not
@@ -131,7 +132,10 @@ export class EventsStack extends PortalStack {
       bucketArn: bucketArnFor(this, this.documentsBucket).arn,
       bucketName: this.documentsBucket.bucketName,
     })
-    this.documentsForNotifications.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn.function))
+    // only the upload prefix: the check's own copies (CHECKED_PREFIX) must not trigger it again
+    this.documentsForNotifications.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn.function), {
+      prefix: UPLOAD_PREFIX,
+    })
     if (first) this.acknowledgeNotificationsHandler()
   }
 

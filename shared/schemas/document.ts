@@ -33,11 +33,14 @@ export const PortalDocument = z.object({
   purpose: UploadPurpose,
   contentType: DocumentType,
   filename: z.string(),
-  /** the size the uploader declared; the checked object may not exceed the purpose's limit */
+  /** the size the uploader declared: the presigned POST's policy and the check both require exactly it */
   size: z.number().int(),
   status: DocumentStatus,
   rejectionReason: z.string().optional(),
+  /** where the browser uploads (the presigned POST's key) */
   key: z.string(),
+  /** the checked copy a ready document is served from; nothing can write it after the verdict */
+  storedKey: z.string().optional(),
   uploadedBy: z.string(),
   /** staff may upload for a partner; partners then see "HomeAIQ" */
   uploadedByRole: z.enum(ROLES).optional(),
@@ -56,4 +59,4 @@ export const UploadTicket = z.object({
 })
 export type UploadTicket = z.infer<typeof UploadTicket>
 
-export const DocumentView = PortalDocument.omit({ key: true }).extend({ downloadUrl: z.string().optional() })
+export const DocumentView = PortalDocument.omit({ key: true, storedKey: true }).extend({ downloadUrl: z.string().optional() })

@@ -15,9 +15,24 @@ export const UPLOAD_RULES: Record<UploadPurpose, { types: DocumentType[]; maxByt
   'catalog-import': { types: ['text/csv'], maxBytes: 10 * MB },
 }
 
+/** Browsers upload only under this prefix: presigned POSTs name these keys, and only they trigger the check. */
+export const UPLOAD_PREFIX = 'partners/'
+/**
+ * The check copies what it checks under this prefix, which no presigned POST ever names: the
+ * bytes a document is served from cannot change after their verdict.
+ */
+export const CHECKED_PREFIX = 'checked/'
+
 /** Every upload lives under its partner's prefix; the S3 event reads the owner back from the key. */
 export const documentKey = (partnerId: string, purpose: UploadPurpose, documentId: string) =>
-  `partners/${partnerId}/${purpose}/${documentId}`
+  `${UPLOAD_PREFIX}${partnerId}/${purpose}/${documentId}`
+
+/** One fresh key per check attempt, so two overlapping checks of one upload never write the same object. */
+export const checkedKey = (doc: PortalDocument, attemptId: string) =>
+  `${CHECKED_PREFIX}${doc.partnerId}/${doc.purpose}/${doc.id}/${attemptId}`
+
+/** The only key a document may be downloaded or shown from: the checked copy of a ready one. */
+export const servedKey = (doc: PortalDocument): string | undefined => (doc.status === 'ready' ? doc.storedKey : undefined)
 
 export function parseDocumentKey(key: string): { partnerId: string; purpose: string; documentId: string } | undefined {
   const match = /^partners\/([a-z0-9-]+)\/([a-z-]+)\/([0-9A-Z]{26})$/.exec(key)
@@ -87,20 +102,29 @@ function looksLikeText(head: Uint8Array): boolean {
   }
 }
 
-/** The verdict on an uploaded object: ready when its real type and size match what was declared. */
-export function checkUploaded(doc: PortalDocument, object: { head: Uint8Array; size: number }, now: Date): PortalDocument {
+/**
+ * The verdict on the checked copy of an upload (`object.key`): ready, and served from that copy,
+ * when its real type and size match what was declared.
+ */
+export function checkUploaded(
+  doc: PortalDocument,
+  object: { key: string; head: Uint8Array; size: number },
+  now: Date,
+): PortalDocument {
   if (doc.status !== 'pending') return doc
   const actual = sniffContentType(object.head)
   const reason =
     object.size > UPLOAD_RULES[doc.purpose].maxBytes
       ? 'The file is larger than allowed.'
-      : actual !== doc.contentType
-        ? `The file is not a ${doc.contentType} (its content says ${actual ?? 'unknown type'}).`
-        : undefined
+      : object.size !== doc.size
+        ? `The file has ${object.size} bytes, not the ${doc.size} declared.`
+        : actual !== doc.contentType
+          ? `The file is not a ${doc.contentType} (its content says ${actual ?? 'unknown type'}).`
+          : undefined
   return {
     ...doc,
     status: reason ? 'rejected' : 'ready',
-    ...(reason ? { rejectionReason: reason } : {}),
+    ...(reason ? { rejectionReason: reason } : { storedKey: object.key }),
     size: object.size,
     checkedAt: now.toISOString(),
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, inject } from 'vitest'
 import { createApi } from '../../functions/api'
 import { createDevIdp } from '../../functions/local/dev-idp'
@@ -9,7 +10,7 @@ import { localDeps, uploadCheckListener } from '../../functions/local/local-deps
 import { DOCUMENTS_BUCKET } from '../../functions/local/portal'
 import { seedBase } from '../../functions/local/seed'
 import { demoUsers } from '../../functions/local/seed-data'
-import { ensureTable, freePort, startS3 } from '../../functions/local/services'
+import { ensureTable, freePort, LOCAL_AWS, startS3 } from '../../functions/local/services'
 import { assertConforms } from './contracts'
 import { recordingMailer } from '../../functions/notifications/mailer'
 
@@ -24,10 +25,14 @@ export interface CallOptions {
 /**
  * The API in-process (app.request) over a fresh table in the shared DynamoDB Local and this
  * file's own s3rver (its upload events reach the same check the Lambda runs), seeded with the
- * demo partners and users. `as: email` signs the request as that user.
+ * demo partners and users. `as: email` signs the request as that user. `checkUploads: false`
+ * leaves s3rver's events unhandled, for tests that run the upload check themselves.
  */
-/** `dynamoEndpoint`: a DynamoDB Local of the test's own (to pause or kill it); default the shared one. */
-export async function createTestPortal(opts: { dynamoEndpoint?: string } = {}) {
+/**
+ * `dynamoEndpoint`: a DynamoDB Local of the test's own (to pause or kill it); default the shared one.
+ * `checkUploads: false` leaves upload events unhandled, for tests that run the check themselves.
+ */
+export async function createTestPortal(opts: { dynamoEndpoint?: string; checkUploads?: boolean } = {}) {
   const table = `it-${randomBytes(6).toString('hex')}`
   const dynamoEndpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint')
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-s3-'))
@@ -49,7 +54,7 @@ export async function createTestPortal(opts: { dynamoEndpoint?: string } = {}) {
     portalUrl: 'https://portal.test',
   })
   const verdicts = new Map<string, (verdict: string) => void>()
-  s3.onEvent(uploadCheckListener(deps, (key, verdict) => verdicts.get(key)?.(verdict)))
+  if (opts.checkUploads !== false) s3.onEvent(uploadCheckListener(deps, (key, verdict) => verdicts.get(key)?.(verdict)))
   await seedBase(deps)
   const api = createApi(deps)
   const users = demoUsers()
@@ -88,7 +93,14 @@ export async function createTestPortal(opts: { dynamoEndpoint?: string } = {}) {
       })
     })
 
-  return { api, deps, idp, tokenFor, call, s3, verdictFor, mailer }
+  /** The keys stored in the documents bucket under `prefix`, to see what an upload check kept. */
+  const s3Client = new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, ...LOCAL_AWS })
+  const keysUnder = async (prefix: string) =>
+    ((await s3Client.send(new ListObjectsV2Command({ Bucket: DOCUMENTS_BUCKET, Prefix: prefix }))).Contents ?? []).map(
+      (o) => o.Key,
+    )
+
+  return { api, deps, idp, tokenFor, call, s3, verdictFor, keysUnder, mailer }
 }
 
 export type TestPortal = Awaited<ReturnType<typeof createTestPortal>>

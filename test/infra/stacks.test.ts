@@ -10,6 +10,7 @@ import { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito'
 import { domainFunctions, eventFunctions } from '../../functions/domains'
 import { allContracts } from '../../shared/contracts'
 import { tableShape } from '../../functions/data/table'
+import { UPLOAD_PREFIX } from '../../shared/uploads/rules'
 import { ApiStack, parseRoute } from '../../infra/stacks/api-stack'
 import { WebStack, spaRewriteCode } from '../../infra/stacks/web-stack'
 import { SiteStack } from '../../infra/stacks/site-stack'
@@ -429,12 +430,18 @@ describe('events', () => {
         expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']))
       }
       if (row.trigger.kind === 'document-uploaded') {
+        // the check copies each upload (GetObject on it, PutObject on the copy) and deletes what it does not keep
+        for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) expect(actions).toContain(action)
         t('events').hasResourceProperties('Custom::S3BucketNotifications', {
           BucketName: { 'Fn::ImportValue': Match.stringLikeRegexp('HomeAiqPortal-Data:.*Documents') },
           Managed: false,
           NotificationConfiguration: {
             LambdaFunctionConfigurations: Match.arrayWith([
-              { Events: ['s3:ObjectCreated:*'], LambdaFunctionArn: { 'Fn::GetAtt': [fnId, 'Arn'] } },
+              {
+                Events: ['s3:ObjectCreated:*'],
+                Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: UPLOAD_PREFIX }] } },
+                LambdaFunctionArn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+              },
             ]),
           },
         })

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestPortal, type TestPortal } from '../helpers/test-portal'
-import { PDF_BYTES, PNG_BYTES } from '../helpers/files'
+import { HTML_BYTES, PDF_BYTES, PNG_BYTES, postUpload } from '../helpers/files'
 
 let portal: TestPortal
 beforeAll(async () => {
@@ -22,14 +22,6 @@ async function ticket(body: Record<string, unknown>, as = REP, pid = 'lutron') {
   })
 }
 
-/** Posts the file to the presigned URL the way a browser form does. */
-async function upload(t: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
-  const form = new FormData()
-  for (const [k, v] of Object.entries(t.fields)) form.append(k, v)
-  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'file')
-  return fetch(t.url, { method: 'POST', body: form })
-}
-
 describe('uploads', () => {
   it('hands out a presigned POST whose policy pins the key prefix, type and size', async () => {
     const res = await ticket({})
@@ -41,7 +33,7 @@ describe('uploads', () => {
     expect(new Date(policy.expiration).getTime()).toBeGreaterThan(Date.now())
     expect(policy.conditions).toEqual(
       expect.arrayContaining([
-        ['content-length-range', 1, 25 * 1024 * 1024],
+        ['content-length-range', PDF_BYTES.length, PDF_BYTES.length],
         ['eq', '$Content-Type', 'application/pdf'],
         { key: `partners/lutron/spec-sheet/${documentId}` },
         { bucket: 'homeaiq-documents' },
@@ -58,7 +50,7 @@ describe('uploads', () => {
     const t = (await ticket({})).json
     const key = t.fields.key
     const verdict = portal.verdictFor(key)
-    const posted = await upload(t, PDF_BYTES, 'application/pdf')
+    const posted = await postUpload(t, PDF_BYTES, 'application/pdf')
     expect(posted.status).toBeLessThan(300)
     expect(await verdict).toBe('ready')
     const doc = await portal.call('GET', `/partners/lutron/documents/${t.documentId}`, { as: REP })
@@ -70,16 +62,36 @@ describe('uploads', () => {
     expect(body.equals(PDF_BYTES)).toBe(true)
   })
 
+  it('keeps serving the checked bytes when the same POST is replayed with other bytes after the verdict', async () => {
+    const t = (await ticket({})).json
+    const checked = portal.verdictFor(t.fields.key)
+    await postUpload(t, PDF_BYTES, 'application/pdf')
+    expect(await checked).toBe('ready')
+    const before = (await portal.call('GET', `/partners/lutron/documents/${t.documentId}`, { as: REP })).json
+    const replayed = portal.verdictFor(t.fields.key)
+    expect((await postUpload(t, HTML_BYTES, 'application/pdf')).status).toBeLessThan(300)
+    expect(await replayed).toBe('discarded')
+    const after = await portal.call('GET', `/partners/lutron/documents/${t.documentId}`, { as: REP })
+    expect(after.json).toMatchObject({ status: 'ready', checkedAt: before.checkedAt })
+    const body = Buffer.from(await (await fetch(after.json.downloadUrl)).arrayBuffer())
+    expect(body.equals(PDF_BYTES)).toBe(true)
+    const { documentRepository } = await import('../../functions/data/documents')
+    const stored = await documentRepository(portal.deps.db).get('lutron', t.documentId)
+    expect(await portal.deps.storage!.readHead(stored!.key, 8)).toBeUndefined()
+    expect(await portal.keysUnder(`checked/lutron/spec-sheet/${t.documentId}/`)).toEqual([stored!.storedKey])
+  })
+
   it('rejects a PNG renamed .pdf and deletes the object', async () => {
     const t = (await ticket({ filename: 'totally-a-spec.pdf', size: PNG_BYTES.length })).json
     const verdict = portal.verdictFor(t.fields.key)
-    await upload(t, PNG_BYTES, 'application/pdf')
+    await postUpload(t, PNG_BYTES, 'application/pdf')
     expect(await verdict).toBe('rejected')
     const doc = await portal.call('GET', `/partners/lutron/documents/${t.documentId}`, { as: REP })
     expect(doc.json).toMatchObject({ status: 'rejected', rejectionReason: expect.stringMatching(/image\/png/) })
     const { documentRepository } = await import('../../functions/data/documents')
     const stored = await documentRepository(portal.deps.db).get('lutron', t.documentId)
     expect(await portal.deps.storage!.readHead(stored!.key, 8)).toBeUndefined()
+    expect(await portal.keysUnder(`checked/lutron/spec-sheet/${t.documentId}/`)).toEqual([])
   })
 
   it('refuses a type the purpose does not take and a size over its limit, naming the fields', async () => {
@@ -122,7 +134,7 @@ describe('spec sheets on products', () => {
       message: expect.stringMatching(/still being checked/),
     })
     const verdict = portal.verdictFor(t.fields.key)
-    await upload(t, PDF_BYTES, 'application/pdf')
+    await postUpload(t, PDF_BYTES, 'application/pdf')
     await verdict
     expect(
       (await portal.call('POST', '/partners/ecobee/products', { as: 'rep@ecobee.example', body: product(t.documentId) })).status,
@@ -139,7 +151,7 @@ describe('partner logos', () => {
     const t = (await ticket({ purpose: 'logo', contentType: 'image/png', size: PNG_BYTES.length, filename: 'lutron.png' }, admin))
       .json
     const verdict = portal.verdictFor(t.fields.key)
-    await upload(t, PNG_BYTES, 'image/png')
+    await postUpload(t, PNG_BYTES, 'image/png')
     expect(await verdict).toBe('ready')
     const etag = (await portal.call('GET', '/partners/lutron', { as: admin })).headers.get('etag')!
     const wrongPurpose = (await ticket({}, admin)).json.documentId

