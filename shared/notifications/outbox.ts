@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'lead-offered',
   'lead-lapsing',
   'referral-decided',
+  'lead-unassigned',
   'terms-changed',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
