@@ -194,6 +194,8 @@ export function PipelineControls({
 
   const choose = (status: PipelineStatus) => {
     setError(undefined)
+    setValue('')
+    setReason('')
     if (status === 'contacted') return void move(status)
     setStep(status)
     setTimeout(() => input.current?.focus(), 0)

@@ -121,17 +121,19 @@ export function StaffReferralPage({ id }: { id: string }) {
             </div>
           </div>
           {referral.conflict && (
-            <Notice tone="warning" title="Possible duplicate">
-              <p>
-                Its {referral.conflict.matchedOn.map((f) => MATCH_FIELD_LABELS[f as MatchField]).join(', ')} matches{' '}
-                {data?.matched.lead ? (
-                  <Link href={`/staff/leads/${referral.conflict.leadId}`}>open lead {referral.conflict.leadId}</Link>
-                ) : (
-                  <Link href={`/staff/referrals/${referral.conflict.leadId}`}>open referral {referral.conflict.leadId}</Link>
-                )}
-                . Compare the two, then accept it anyway or reject it as a duplicate.
-              </p>
-            </Notice>
+            <div class="lead-conflict">
+              <Notice tone="warning" title="Possible duplicate">
+                <p>
+                  Its {referral.conflict.matchedOn.map((f) => MATCH_FIELD_LABELS[f as MatchField]).join(', ')} matches{' '}
+                  {data?.matched.lead ? (
+                    <Link href={`/staff/leads/${referral.conflict.leadId}`}>open lead {referral.conflict.leadId}</Link>
+                  ) : (
+                    <Link href={`/staff/referrals/${referral.conflict.leadId}`}>open referral {referral.conflict.leadId}</Link>
+                  )}
+                  . Compare the two, then accept it anyway or reject it as a duplicate.
+                </p>
+              </Notice>
+            </div>
           )}
           <div class="lead-layout">
             <section class="card section" aria-labelledby="referral-heading">
