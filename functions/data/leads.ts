@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry } from '../../shared/audit/entry'
 import { emptyRotation, type Rotation } from '../../shared/leads/distribution'
 import type { MatchValues } from '../../shared/leads/normalize'
@@ -92,15 +92,22 @@ export const leadRepository = (db: Db) => {
     contact: (id: string) => get<StoredContact>(keys.leadContact(id)),
     referral: (id: string) => get<Referral>(keys.referral(id)),
 
-    /** The open lead or referral owning each of `values`, field by field (e-mail, phone, address). */
+    /**
+     * The open lead or referral owning each of `values`, field by field (e-mail, phone, address).
+     * One transactional read: it never sees half of a racing twin's transaction.
+     */
     async matchOwners(values: MatchValues): Promise<{ field: MatchField; leadId: string }[]> {
-      const found = await Promise.all(
-        MATCH_FIELDS.filter((field) => values[field] !== undefined).map(async (field) => {
-          const item = await get<{ leadId: string }>(keys.leadMatch(field, values[field]!))
-          return item ? { field, leadId: item.leadId } : undefined
+      const fields = MATCH_FIELDS.filter((field) => values[field] !== undefined)
+      if (!fields.length) return []
+      const out = await db.doc.send(
+        new TransactGetCommand({
+          TransactItems: fields.map((field) => ({ Get: { TableName: db.table, Key: keys.leadMatch(field, values[field]!) } })),
         }),
       )
-      return found.filter((f) => f !== undefined)
+      return fields.flatMap((field, i) => {
+        const item = out.Responses?.[i]?.Item
+        return item ? [{ field, leadId: item.leadId as string }] : []
+      })
     },
 
     async rotations(): Promise<Record<PartnerTier, Rotation>> {

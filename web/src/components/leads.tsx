@@ -7,6 +7,20 @@ import { categoryLabel, formatMoney, parseMoney, tierShortLabel } from '../lib/f
 import { budgetLabel, durationWords, leadStatusLabel, outcomeLabel, projectTypeLabel, whenWords } from '../lib/leads'
 import { AlertIcon } from './icons'
 
+/** An always-present alert region that shows `message` (tied to a control by `id`). */
+export function AlertLine({ id, message }: { id: string; message: string | undefined }) {
+  return (
+    <div role="alert">
+      {message && (
+        <p class="field__error" id={id}>
+          <AlertIcon />
+          {message}
+        </p>
+      )}
+    </div>
+  )
+}
+
 export function LeadStatusBadge({ status }: { status: string }) {
   return <span class={`badge badge--lead badge--lead-${status}`}>{leadStatusLabel(status)}</span>
 }
@@ -264,14 +278,7 @@ export function PipelineControls({
           </div>
         </form>
       )}
-      <div role="alert">
-        {error && (
-          <p class="field__error" id={`${id}-error`}>
-            <AlertIcon />
-            {error}
-          </p>
-        )}
-      </div>
+      <AlertLine id={`${id}-error`} message={error} />
     </div>
   )
 }

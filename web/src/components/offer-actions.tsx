@@ -3,8 +3,7 @@ import { describeError } from '../api/client'
 import { api } from '../api/contracts'
 import type { Lead } from '../api/types'
 import { LEAD_LIMITS } from '../../../shared/leads/vocabulary'
-import { AlertIcon } from './icons'
-import { leadTitle } from './leads'
+import { AlertLine, leadTitle } from './leads'
 
 /**
  * Accept or decline an offer. Declining asks for a reason first; the parent hears the outcome
@@ -120,14 +119,7 @@ export function OfferActions({
           </div>
         </form>
       )}
-      <div role="alert">
-        {error && (
-          <p class="field__error" id={`${id}-error`}>
-            <AlertIcon />
-            {error}
-          </p>
-        )}
-      </div>
+      <AlertLine id={`${id}-error`} message={error} />
     </div>
   )
 }
