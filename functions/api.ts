@@ -6,6 +6,7 @@ import { createApiWith, type DomainApp } from './http/app'
 import type { Deps } from './http/deps'
 import { identityRoutes } from './identity/app'
 import { notificationsRoutes } from './notifications/app'
+import { leadsRoutes } from './leads/app'
 import { partnersRoutes } from './partners/app'
 import { uploadsRoutes } from './uploads/app'
 import { usersRoutes } from './users/app'
@@ -22,6 +23,7 @@ export const DOMAIN_APPS: Record<Domain, DomainApp> = {
   audit: auditRoutes,
   notifications: notificationsRoutes,
   users: usersRoutes,
+  leads: leadsRoutes,
 }
 
 /** The whole API in one app: what `npm start` serves and the integration tests drive. */

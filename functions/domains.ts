@@ -32,6 +32,7 @@ const FUNCTIONS: Record<Domain, FunctionConfig> = {
   audit: { entry: 'functions/audit/lambda.ts', table: 'read' },
   notifications: { entry: 'functions/notifications/lambda.ts', table: 'read-write' },
   users: { entry: 'functions/users/lambda.ts', table: 'read-write', userAdmin: true },
+  leads: { entry: 'functions/leads/lambda.ts', table: 'read-write' },
 }
 
 /** The API routes of a domain, as API Gateway route keys. */
@@ -82,5 +83,11 @@ export const eventFunctions: EventFunction[] = [
     trigger: { kind: 'outbox', expression: 'rate(15 minutes)' },
     table: 'read-write',
     mail: true,
+  },
+  {
+    name: 'lead-offer-expiry',
+    entry: 'functions/leads/expiry-job-lambda.ts',
+    trigger: { kind: 'schedule', expression: 'rate(5 minutes)' },
+    table: 'read-write',
   },
 ]

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 /**
  * The only file that spells key strings. Access patterns of the single table
  * (see ./table.ts for the index definitions):
@@ -29,6 +31,14 @@
  * | e-mails of the local dev mailbox   | table | `DEVMAIL`                 | `<ulid>`               | /dev/mailbox (local only)        |
  * | a partner's audit trail            | table | `PARTNER#<pid>`           | `AUDIT#<ulid>`         | GET /partners/{pid}/audit        |
  * | an entity's audit trail            | GSI1  | `AUDIT#<type>#<id>`       | `<ulid>`               | GET /audit?entity=               |
+ * | leads, newest first (staff)       | table | `LEADS`                   | `LEAD#<ulid>`          | GET /review/leads, lead by id    |
+ * | a lead's homeowner contact         | table | `LEAD#<ulid>`             | `CONTACT`              | lead detail (staff, accepting partner) |
+ * | leads offered to / held by a partner| GSI1 | `PARTNER#<pid>#LEADS`     | `<ulid>`               | GET .../partners/{pid}/leads     |
+ * | open offers by expiry (sparse)     | GSI2  | `LEADOFFERS#OPEN`         | `<expiresAt>#<ulid>`   | the lead-offer-expiry job        |
+ * | a tier's offer rotation            | table | `LEADROTATION`            | `<tier>`               | distribution (round-robin)       |
+ * | an open lead's contact match key   | table | `LEADMATCH#<field>#<sha256>` | `MATCH`             | referral conflict check, duplicates |
+ * | referrals, newest first (staff)    | table | `REFERRALS`               | `REFERRAL#<ulid>`      | GET /review/referrals            |
+ * | a partner's referrals              | GSI1  | `PARTNER#<pid>#REFERRALS` | `<ulid>`               | GET .../partners/{pid}/referrals |
  * | local demo-data marker             | table | `SEED`                    | `<version>`            | npm start (seed once)            |
  * | readiness probe (never written)    | table | `HEALTH`                  | `PROBE`                | GET /health                      |
  *
@@ -92,6 +102,24 @@ export const keys = {
   partnerAudit: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'AUDIT#' }),
   auditByEntityEntry: (type: string, id: string, auditId: string) => ({ gsi1pk: `AUDIT#${type}#${id}`, gsi1sk: auditId }),
   auditByEntity: (type: string, id: string) => ({ index: 'GSI1', pk: `AUDIT#${type}#${id}` }) as const,
+  lead: (id: string) => ({ PK: 'LEADS', SK: `LEAD#${id}` }),
+  leads: () => ({ pk: 'LEADS', skBeginsWith: 'LEAD#' }),
+  leadContact: (id: string) => ({ PK: `LEAD#${id}`, SK: 'CONTACT' }),
+  partnerLeadEntry: (pid: string, id: string) => ({ gsi1pk: `PARTNER#${pid}#LEADS`, gsi1sk: id }),
+  partnerLeads: (pid: string) => ({ index: 'GSI1', pk: `PARTNER#${pid}#LEADS` }) as const,
+  openOfferEntry: (expiresAt: string, id: string) => ({ gsi2pk: 'LEADOFFERS#OPEN', gsi2sk: `${expiresAt}#${id}` }),
+  /** open offers that lapse at `iso` or earlier */
+  openOffersDueBy: (iso: string) => ({ index: 'GSI2', pk: 'LEADOFFERS#OPEN', skAtMost: `${iso}#\uffff` }) as const,
+  leadRotation: (tier: string) => ({ PK: 'LEADROTATION', SK: tier }),
+  /** hashed, so no homeowner's e-mail, phone or address is ever spelled in a key */
+  leadMatch: (field: string, normalized: string) => ({
+    PK: `LEADMATCH#${field}#${createHash('sha256').update(normalized).digest('base64url')}`,
+    SK: 'MATCH',
+  }),
+  referral: (id: string) => ({ PK: 'REFERRALS', SK: `REFERRAL#${id}` }),
+  referrals: () => ({ pk: 'REFERRALS', skBeginsWith: 'REFERRAL#' }),
+  partnerReferralEntry: (pid: string, id: string) => ({ gsi1pk: `PARTNER#${pid}#REFERRALS`, gsi1sk: id }),
+  partnerReferrals: (pid: string) => ({ index: 'GSI1', pk: `PARTNER#${pid}#REFERRALS` }) as const,
 }
 
 /** Storage-only attributes (keys and what they derive from), stripped before an item becomes a domain object. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { applyDueEndOfLife } from '../briefings/eol-job'
 import { dispatchOutbox } from '../notifications/dispatch'
 import type { Deps } from '../http/deps'
+import { expireLeadOffers } from '../leads/expiry-job'
 import { problem } from '../http/problem'
 
 /** The scheduled jobs, by the name `npm run job -- <name>` uses (AWS runs them on EventBridge schedules). */
@@ -11,6 +12,7 @@ export const LOCAL_JOBS: Record<string, (deps: Deps) => Promise<unknown>> = {
     if (!deps.notify) throw new Error('the local portal was built without a mailer')
     return dispatchOutbox({ db: deps.db, ...deps.notify })
   },
+  'lead-offer-expiry': expireLeadOffers,
 }
 
 export const JOB_INTERVAL_MS = 60_000

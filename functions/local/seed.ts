@@ -6,6 +6,7 @@ import { partnerRepository } from '../data/partners'
 import { userRepository } from '../data/users'
 import type { Deps } from '../http/deps'
 import { DEMO_PARTNERS, demoUsers } from './seed-data'
+import { seedLeads } from './seed-leads'
 
 type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId'>
 
@@ -14,7 +15,10 @@ type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId'>
  * capability arrived gets that capability's demo data at the next start, and later starts
  * keep every change. Each capability adds its set here (a `seed-<domain>.ts` beside this file).
  */
-const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] = [{ marker: 'demo-v1', seed: seedBase }]
+const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] = [
+  { marker: 'demo-v1', seed: seedBase },
+  { marker: 'demo-leads-v1', seed: seedLeads },
+]
 
 /** Everything `npm start` shows: the partners and users, then each capability's demo data. */
 export async function seedDemoData(deps: SeedDeps): Promise<void> {

@@ -1,4 +1,5 @@
 import { redactBriefing } from '../briefings/view'
+import { leadView, referralView } from '../leads/view'
 import { redactPartner } from '../partners/view'
 import { HOMEAIQ_ACTOR, type Actor } from '../roles'
 import { redactDocument } from '../uploads/view'
@@ -18,6 +19,8 @@ const SNAPSHOT_VIEWS: Record<AuditEntityType, (snapshot: Snapshot, reader: Actor
   document: redactDocument,
   // a partner's own team: its admins and HomeAIQ see the same membership record
   user: (snapshot) => snapshot,
+  lead: leadView,
+  referral: referralView,
 }
 
 const snapshotFor = (type: AuditEntityType, value: unknown, reader: Actor) =>

@@ -19,6 +19,7 @@ export const DOMAINS = [
   'audit',
   'notifications',
   'users',
+  'leads',
 ] as const
 export type Domain = (typeof DOMAINS)[number]
 

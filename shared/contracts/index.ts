@@ -5,6 +5,7 @@ import type { Domain, RouteContract } from './contract'
 import { directory } from './directory'
 import { identity } from './identity'
 import { notifications } from './notifications'
+import { leads } from './leads'
 import { partners } from './partners'
 import { uploads } from './uploads'
 import { users } from './users'
@@ -20,6 +21,7 @@ export const contracts = {
   audit,
   notifications,
   users,
+  leads,
 } satisfies Record<Domain, Record<string, RouteContract>>
 export type Contracts = typeof contracts
 

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'lead-offered',
   'lead-lapsing',
   'referral-decided',
+  'lead-unassigned',
   'terms-changed',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
@@ -33,6 +34,7 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   'lead-offered': 'Leads offered to you',
   'lead-lapsing': 'Lead offers about to lapse',
   'referral-decided': 'Decisions on your referrals',
+  'lead-unassigned': 'Leads no partner could take',
   'terms-changed': 'Changes to your tier or commercial terms',
 }
 

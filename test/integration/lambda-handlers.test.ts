@@ -16,6 +16,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { domainFunctions } from '../../functions/domains'
+import { roleAllowed } from '../../shared/contracts/contract'
 import { createDb } from '../../functions/data/db'
 import { seedBase } from '../../functions/local/seed'
 import { ensureTable, LOCAL_AWS } from '../../functions/local/services'
@@ -157,7 +158,8 @@ describe.each(domainFunctions.map((fn) => [fn.name, fn] as const))('the %s Lambd
     const res = await invoke(
       name,
       eventFor(c.method, `/api/v1${examplePath(c)}`, {
-        token: staffToken(),
+        // staff, or a partner user on the routes only a partner's own users may call
+        token: roleAllowed(c.access, 'staff') ? staffToken() : cognitoToken('dev-rep-lutron'),
         ...(body !== undefined ? { body, contentType: example.headers?.['content-type'] ?? 'application/json' } : {}),
       }),
     )

@@ -11,6 +11,10 @@ import { PartnerProfilePage } from './pages/PartnerProfile'
 import { SignInCallbackPage } from './pages/SignInCallback'
 import { SignInPage } from './pages/SignIn'
 import { StaffBriefingsPage } from './pages/staff/Briefings'
+import { StaffLeadPage } from './pages/staff/LeadDetail'
+import { StaffLeadsPage } from './pages/staff/Leads'
+import { StaffReferralPage } from './pages/staff/ReferralDetail'
+import { StaffShareLeadPage } from './pages/staff/ShareLead'
 import { StaffNewPartnerPage } from './pages/staff/NewPartner'
 import { StaffPartnerPage } from './pages/staff/PartnerDetail'
 import { StaffPartnersPage } from './pages/staff/Partners'
@@ -18,6 +22,9 @@ import { BriefingComposerPage } from './pages/workspace/BriefingComposer'
 import { WorkspaceBriefingPage } from './pages/workspace/BriefingDetail'
 import { WorkspaceBriefingsPage } from './pages/workspace/Briefings'
 import { CatalogPage } from './pages/workspace/Catalog'
+import { WorkspaceLeadPage } from './pages/workspace/LeadDetail'
+import { WorkspaceLeadsPage } from './pages/workspace/Leads'
+import { WorkspaceReferralsPage } from './pages/workspace/Referrals'
 import { WorkspaceListingPage } from './pages/workspace/Listing'
 import { NewProductPage, ProductPage } from './pages/workspace/Product'
 import { Redirect, match, useLocation } from './router'
@@ -62,6 +69,13 @@ function Routes() {
   if (match('/workspace/briefings/new', path)) return partnerOnly(<BriefingComposerPage />)
   if ((params = match('/workspace/briefings/:id', path))) return partnerOnly(<WorkspaceBriefingPage id={params.id!} />)
   if (match('/staff/briefings', path)) return staffOnly(<StaffBriefingsPage />)
+  if (match('/workspace/leads', path)) return partnerOnly(<WorkspaceLeadsPage />)
+  if ((params = match('/workspace/leads/:id', path))) return partnerOnly(<WorkspaceLeadPage id={params.id!} />)
+  if (match('/workspace/referrals', path)) return partnerOnly(<WorkspaceReferralsPage />)
+  if (match('/staff/leads', path)) return staffOnly(<StaffLeadsPage />)
+  if (match('/staff/leads/new', path)) return staffOnly(<StaffShareLeadPage />)
+  if ((params = match('/staff/leads/:id', path))) return staffOnly(<StaffLeadPage id={params.id!} />)
+  if ((params = match('/staff/referrals/:id', path))) return staffOnly(<StaffReferralPage id={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog', path))) return staffOnly(<CatalogPage staffPartnerId={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog/new', path))) return staffOnly(<NewProductPage staffPartnerId={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog/:sku', path))) {

@@ -8,6 +8,7 @@ import type { Problem } from '../../../shared/schemas/common'
 export type { PartnerCategory, PartnerStatus, PartnerTier } from '../../../shared/partners/vocabulary'
 export type { Lifecycle, Protocol } from '../../../shared/catalog/vocabulary'
 export type { BriefingKind } from '../../../shared/briefings/vocabulary'
+export type { BudgetRange, LeadStatus, PipelineStatus, ProjectType } from '../../../shared/leads/vocabulary'
 export type { DocumentType, UploadPurpose } from '../../../shared/schemas/document'
 export type { Role } from '../../../shared/roles'
 
@@ -25,11 +26,17 @@ export type PortalDocumentView = Answer<'uploads', 'document'>
 export type Briefing = Answer<'briefings', 'get'>
 /** The staff feed with the count of briefings nobody acknowledged. */
 export type BriefingFeedPage = Answer<'briefings', 'feed'>
+/** A lead as its reader may see it: the contact only for staff and the partner that accepted it. */
+export type Lead = Answer<'leads', 'get'>
+/** A referral: staff also see its contact and, once accepted, its lead. */
+export type Referral = Answer<'leads', 'referral'>
 
 /** What the front end sends to create or replace a product (the API fills defaults). */
 export type ProductBody = BodyOf<'catalog', 'create'>
 /** What the composer sends to publish a briefing. */
 export type BriefingBody = BodyOf<'briefings', 'publish'>
+/** What staff send to share a lead (a referral sends the same without `slaHours` and `offerTo`). */
+export type LeadBody = BodyOf<'leads', 'share'>
 
 export interface Page<T> {
   items: T[]

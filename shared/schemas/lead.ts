@@ -1,0 +1,202 @@
+import * as z from 'zod'
+import {
+  BUDGET_RANGES,
+  LEAD_LIMITS,
+  LEAD_STATUSES,
+  MATCH_FIELDS,
+  OFFER_OUTCOMES,
+  PIPELINE_STATUSES,
+  PROJECT_TYPES,
+  REFERRAL_STATUSES,
+} from '../leads/vocabulary'
+import { PARTNER_CATEGORIES, PARTNER_TIERS } from '../partners/vocabulary'
+import { Cursor, IsoDateTime, Limit, RegionCode, Slug, listOf } from './common'
+
+export const ProjectType = z.enum(PROJECT_TYPES)
+export const BudgetRange = z.enum(BUDGET_RANGES)
+export const LeadStatus = z.enum(LEAD_STATUSES)
+export const PipelineStatus = z.enum(PIPELINE_STATUSES)
+export const ReferralStatus = z.enum(REFERRAL_STATUSES)
+export const MatchField = z.enum(MATCH_FIELDS)
+
+const Reason = z
+  .string()
+  .trim()
+  .min(LEAD_LIMITS.reasonMin, `Enter a reason of at least ${LEAD_LIMITS.reasonMin} characters.`)
+  .max(LEAD_LIMITS.reasonMax)
+
+/** The homeowner: only staff and the partner that accepted the lead ever see this. */
+export const LeadContact = z.strictObject({
+  name: z.string().trim().min(1, 'Enter the homeowner’s name.').max(120),
+  email: z.string().trim().pipe(z.email('Enter an e-mail address such as name@example.com.').max(254)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{7,25}$/, 'Use a phone number such as +1 555 010 0199.')
+    .optional(),
+  address: z.string().trim().min(5, 'Enter the street address of the project.').max(200),
+})
+export type LeadContact = z.infer<typeof LeadContact>
+
+const Categories = z
+  .array(z.enum(PARTNER_CATEGORIES))
+  .min(1, 'Choose at least one category.')
+  .max(PARTNER_CATEGORIES.length)
+  .refine((c) => new Set(c).size === c.length, 'List each category once.')
+
+/** What a homeowner project is, as staff share it or a partner refers it. */
+const ProjectFields = {
+  projectType: ProjectType,
+  /** ISO 3166-2 subdivision (`US-CA`) or a country (`US`) */
+  region: RegionCode,
+  categories: Categories,
+  budgetRange: BudgetRange,
+  contact: LeadContact,
+}
+
+export const ReferralInput = z.strictObject(ProjectFields)
+export type ReferralInput = z.infer<typeof ReferralInput>
+
+export const LeadInput = z.strictObject({
+  ...ProjectFields,
+  /** hours the offered partner has to answer; default 48 */
+  slaHours: z.number().int().min(LEAD_LIMITS.minSlaHours).max(LEAD_LIMITS.maxSlaHours).default(LEAD_LIMITS.defaultSlaHours),
+  /** offer to this partner instead of the next in turn (it must still be eligible) */
+  offerTo: Slug.optional(),
+})
+export type LeadInput = z.infer<typeof LeadInput>
+
+export const Offer = z.object({
+  partnerId: z.string(),
+  partnerName: z.string(),
+  tier: z.enum(PARTNER_TIERS),
+  offeredAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+  outcome: z.enum(OFFER_OUTCOMES),
+  decidedAt: IsoDateTime.optional(),
+  /** who answered (a partner user's e-mail) */
+  decidedBy: z.string().optional(),
+  /** why it was declined */
+  reason: z.string().optional(),
+  /** staff named this partner rather than the next in turn */
+  named: z.boolean().optional(),
+})
+export type Offer = z.infer<typeof Offer>
+
+export const LeadStep = z.object({
+  status: LeadStatus,
+  at: IsoDateTime,
+  by: z.string(),
+  valueCents: z.number().int().optional(),
+  reason: z.string().optional(),
+})
+export type LeadStep = z.infer<typeof LeadStep>
+
+export const LeadSource = z.enum(['staff', 'referral'])
+
+/** A lead's routing data as stored; the homeowner's contact is a separate item. */
+export const Lead = z.object({
+  id: z.string(),
+  status: LeadStatus,
+  projectType: ProjectType,
+  region: z.string(),
+  country: z.string(),
+  categories: z.array(z.enum(PARTNER_CATEGORIES)),
+  budgetRange: BudgetRange,
+  slaHours: z.number().int(),
+  source: LeadSource,
+  /** the referring partner, when the lead came from a referral */
+  referredBy: z.string().optional(),
+  referrerName: z.string().optional(),
+  sharedBy: z.string(),
+  offeredTo: z.string().optional(),
+  offeredToName: z.string().optional(),
+  offerExpiresAt: IsoDateTime.optional(),
+  assignedTo: z.string().optional(),
+  assignedToName: z.string().optional(),
+  valueCents: z.number().int().optional(),
+  offers: z.array(Offer),
+  history: z.array(LeadStep),
+  /** the contact fields whose match keys this lead owns (removed when it closes) */
+  matchFields: z.array(MatchField),
+  /** the offer (by its expiry) whose lapse warning went out */
+  lapseWarnedFor: IsoDateTime.optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  version: z.number().int(),
+})
+export type Lead = z.infer<typeof Lead>
+
+/** What a reader is shown of a lead (shared/leads/view.ts decides which fields). */
+export const LeadView = Lead.omit({ matchFields: true, lapseWarnedFor: true, country: true })
+  .partial()
+  .required({ id: true, projectType: true, region: true, categories: true, budgetRange: true })
+  .extend({ contact: LeadContact.optional() })
+export type LeadView = z.infer<typeof LeadView>
+
+export const LeadPage = listOf(LeadView)
+
+export const PartnerLeadQuery = z.strictObject({ status: LeadStatus.optional(), limit: Limit, cursor: Cursor })
+export type PartnerLeadQuery = z.infer<typeof PartnerLeadQuery>
+
+export const StaffLeadQuery = z.strictObject({
+  status: LeadStatus.optional(),
+  /** the partner the lead is offered to or held by */
+  partnerId: Slug.optional(),
+  /** a subdivision (`US-CA`) or a whole country (`US`) */
+  region: RegionCode.optional(),
+  limit: Limit,
+  cursor: Cursor,
+})
+export type StaffLeadQuery = z.infer<typeof StaffLeadQuery>
+
+export const DeclineInput = z.strictObject({ reason: Reason })
+
+export const PipelineInput = z.strictObject({
+  status: PipelineStatus,
+  valueCents: z.number().int().positive('Enter a value above zero.').max(LEAD_LIMITS.maxValueCents).optional(),
+  reason: Reason.optional(),
+})
+export type PipelineInput = z.infer<typeof PipelineInput>
+
+export const StaffOfferInput = z.strictObject({ offerTo: Slug.optional() })
+
+export const Conflict = z.object({ leadId: z.string(), matchedOn: z.array(MatchField).min(1) })
+export type Conflict = z.infer<typeof Conflict>
+
+export const Referral = z.object({
+  id: z.string(),
+  status: ReferralStatus,
+  referredBy: z.string(),
+  referrerName: z.string(),
+  submittedBy: z.string(),
+  projectType: ProjectType,
+  region: z.string(),
+  categories: z.array(z.enum(PARTNER_CATEGORIES)),
+  budgetRange: BudgetRange,
+  conflict: Conflict.optional(),
+  decision: z
+    .object({ decision: z.enum(['accept', 'reject']), reason: z.string().optional(), at: IsoDateTime, by: z.string() })
+    .optional(),
+  matchFields: z.array(MatchField),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  version: z.number().int(),
+})
+export type Referral = z.infer<typeof Referral>
+
+export const ReferralView = Referral.omit({ matchFields: true }).extend({
+  contact: LeadContact.optional(),
+  /** staff: the lead an accepted referral became */
+  lead: LeadView.optional(),
+})
+export type ReferralView = z.infer<typeof ReferralView>
+export const ReferralPage = listOf(ReferralView)
+
+export const ReferralQuery = z.strictObject({ status: ReferralStatus.optional(), limit: Limit, cursor: Cursor })
+export type ReferralQuery = z.infer<typeof ReferralQuery>
+
+export const ReferralDecisionInput = z
+  .strictObject({ decision: z.enum(['accept', 'reject']), reason: Reason.optional() })
+  .refine((d) => d.decision !== 'reject' || !!d.reason, { path: ['reason'], message: 'Enter a reason for the rejection.' })
+export type ReferralDecisionInput = z.infer<typeof ReferralDecisionInput>
