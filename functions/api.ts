@@ -8,6 +8,7 @@ import { identityRoutes } from './identity/app'
 import { notificationsRoutes } from './notifications/app'
 import { leadsRoutes } from './leads/app'
 import { partnersRoutes } from './partners/app'
+import { programRoutes } from './program/app'
 import { uploadsRoutes } from './uploads/app'
 import { usersRoutes } from './users/app'
 import type { Domain } from '../shared/contracts/contract'
@@ -24,6 +25,7 @@ export const DOMAIN_APPS: Record<Domain, DomainApp> = {
   notifications: notificationsRoutes,
   users: usersRoutes,
   leads: leadsRoutes,
+  program: programRoutes,
 }
 
 /** The whole API in one app: what `npm start` serves and the integration tests drive. */

@@ -33,6 +33,7 @@ const FUNCTIONS: Record<Domain, FunctionConfig> = {
   notifications: { entry: 'functions/notifications/lambda.ts', table: 'read-write' },
   users: { entry: 'functions/users/lambda.ts', table: 'read-write', userAdmin: true },
   leads: { entry: 'functions/leads/lambda.ts', table: 'read-write' },
+  program: { entry: 'functions/program/lambda.ts', table: 'read-write' },
 }
 
 /** The API routes of a domain, as API Gateway route keys. */

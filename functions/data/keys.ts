@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto'
  * | a partner's products by SKU        | table | `PARTNER#<pid>`           | `PRODUCT#<sku>`        | GET .../products, export         |
  * | a product's price history          | table | `PARTNER#<pid>`           | `PRICE#<sku>#<ulid>`   | GET .../products/{sku}/prices    |
  * | a partner's product count (cap)    | table | `PARTNER#<pid>`           | `COUNTER#PRODUCTS`     | product create/import/delete     |
+ * | a partner's latest scorecard       | table | `PARTNER#<pid>`           | `SCORECARD`            | GET .../scorecard (staff)        |
+ * | a partner's scorecards, by time    | table | `PARTNER#<pid>`           | `SCORECARD#<ulid>`     | GET .../scorecard/history        |
  * | a partner's uploaded document     | table | `PARTNER#<pid>`           | `DOC#<ulid>`           | uploads, S3 upload check         |
  * | a partner's briefings, newest first| table | `PARTNER#<pid>`           | `BRIEFING#<ulid>`      | GET .../briefings, staff feed by partner |
  * | all briefings, newest first        | GSI1  | `BRIEFINGS`               | `<ulid>`               | GET /review/briefings            |
@@ -58,6 +60,10 @@ export const keys = {
   productCounter: (pid: string) => ({ PK: `PARTNER#${pid}`, SK: 'COUNTER#PRODUCTS' }),
   pricePoint: (pid: string, sku: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `PRICE#${sku}#${id}` }),
   priceHistory: (pid: string, sku: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: `PRICE#${sku}#` }),
+
+  scorecard: (pid: string) => ({ PK: `PARTNER#${pid}`, SK: 'SCORECARD' }),
+  scorecardHistoryEntry: (pid: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `SCORECARD#${id}` }),
+  scorecardHistory: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'SCORECARD#' }),
 
   document: (pid: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `DOC#${id}` }),
 

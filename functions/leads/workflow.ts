@@ -1,4 +1,4 @@
-import { auditEntry } from '../../shared/audit/entry'
+import { auditEntry, PROGRAM_AUDIT } from '../../shared/audit/entry'
 import { ConflictError, NotFoundError, RuleViolationError, StaleVersionError } from '../../shared/errors'
 import { ineligibility, nextPartner, takeTurn, type Candidate } from '../../shared/leads/distribution'
 import { matchValues, type MatchValues } from '../../shared/leads/normalize'
@@ -34,11 +34,8 @@ export interface WorkflowDeps {
 
 type PartnerActor = SignedInActor & { partnerId: string }
 
-/**
- * Audit entries of a lead that concerns no partner (shared when nobody was eligible) live in
- * this partition: not a slug, so no partner can ever be given this id. Staff read them by entity.
- */
-export const NO_PARTNER = '~homeaiq'
+/** Audit entries of a lead that concerns no partner (shared when nobody was eligible) go to the program's own trail. */
+const NO_PARTNER = PROGRAM_AUDIT
 
 /** How often a write that lost a race (a tier's rotation moved, the lead changed) is planned again. */
 const ATTEMPTS = 5

@@ -3,8 +3,15 @@ import type { Actor } from '../roles'
 import type { AuditEntry as AuditEntrySchema } from '../schemas/audit'
 
 /** What an audit entry can be about; each type has its reader view in ./view.ts. */
-export const AUDIT_ENTITY_TYPES = ['partner', 'product', 'briefing', 'document', 'user', 'lead', 'referral'] as const
+export const AUDIT_ENTITY_TYPES = ['partner', 'product', 'briefing', 'document', 'user', 'lead', 'referral', 'scorecard'] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
+
+/**
+ * The trail of the program itself: entries about no partner (a lead nobody could take) and
+ * HomeAIQ-internal ones (scorecards). Not a slug, so no partner can ever be given this id and
+ * read it; staff read these entries by entity.
+ */
+export const PROGRAM_AUDIT = '~homeaiq'
 
 /** One immutable record of a state change: who, when, what, before and after. */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>

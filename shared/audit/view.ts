@@ -21,6 +21,8 @@ const SNAPSHOT_VIEWS: Record<AuditEntityType, (snapshot: Snapshot, reader: Actor
   user: (snapshot) => snapshot,
   lead: leadView,
   referral: referralView,
+  // scorecards are written to the program's own trail (PROGRAM_AUDIT), which only staff read
+  scorecard: (snapshot, reader) => (reader.kind === 'staff' ? snapshot : null),
 }
 
 const snapshotFor = (type: AuditEntityType, value: unknown, reader: Actor) =>

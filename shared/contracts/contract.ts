@@ -20,6 +20,7 @@ export const DOMAINS = [
   'notifications',
   'users',
   'leads',
+  'program',
 ] as const
 export type Domain = (typeof DOMAINS)[number]
 

@@ -7,6 +7,7 @@ import { identity } from './identity'
 import { notifications } from './notifications'
 import { leads } from './leads'
 import { partners } from './partners'
+import { program } from './program'
 import { uploads } from './uploads'
 import { users } from './users'
 
@@ -22,6 +23,7 @@ export const contracts = {
   notifications,
   users,
   leads,
+  program,
 } satisfies Record<Domain, Record<string, RouteContract>>
 export type Contracts = typeof contracts
 

@@ -2,7 +2,9 @@ import type { Actor } from '../roles'
 import type { Partner } from '../schemas/partner'
 import { TIER_TERMS, type TierTerms } from './terms'
 
-export type PartnerView = Omit<Partner, 'baseDiscountBps'> & {
+export type PartnerView = Omit<Partner, 'baseDiscountBps' | 'scorecard'> & {
+  /** staff only: the latest scorecard's outcome */
+  scorecard?: Partner['scorecard']
   /** staff only: the tier's commercial structure and the partner's negotiated base discount */
   commercialTerms?: TierTerms & { baseDiscountBps: number }
 }
@@ -14,16 +16,25 @@ export type PartnerView = Omit<Partner, 'baseDiscountBps'> & {
 export const seesTerms = (reader: Actor, partnerId: string | undefined) =>
   reader.kind === 'staff' || (reader.kind === 'partner' && reader.role === 'partner-admin' && reader.partnerId === partnerId)
 
-/** A partner record, or a part of one (an audit entry's before/after), as a reader may see it. */
-export function redactPartner<P extends Partial<Partner>>(partner: P, reader: Actor): Omit<P, 'baseDiscountBps'> | P {
-  if (seesTerms(reader, partner.id)) return partner
-  const { baseDiscountBps: _internal, ...rest } = partner
-  return rest
+/**
+ * A partner record, or a part of one (an audit entry's before/after), as a reader may see it:
+ * the negotiated discount for those who see the terms, the scorecard for staff only.
+ */
+export function redactPartner<P extends Partial<Partner>>(partner: P, reader: Actor): Partial<Partner> {
+  const { baseDiscountBps, scorecard, ...rest } = partner
+  return {
+    ...rest,
+    ...(baseDiscountBps !== undefined && seesTerms(reader, partner.id) ? { baseDiscountBps } : {}),
+    ...(scorecard && reader.kind === 'staff' ? { scorecard } : {}),
+  }
 }
 
 /** What GET /partners/{pid} answers: the commercial terms for those who may see them. */
 export function partnerView(partner: Partner, reader: Actor): PartnerView {
-  const { baseDiscountBps, ...rest } = partner
-  if (!seesTerms(reader, partner.id)) return rest
-  return { ...rest, commercialTerms: { ...TIER_TERMS[partner.tier], baseDiscountBps } }
+  const { baseDiscountBps, scorecard, ...rest } = partner
+  return {
+    ...rest,
+    ...(scorecard && reader.kind === 'staff' ? { scorecard } : {}),
+    ...(seesTerms(reader, partner.id) ? { commercialTerms: { ...TIER_TERMS[partner.tier], baseDiscountBps } } : {}),
+  }
 }

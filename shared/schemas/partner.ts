@@ -86,6 +86,8 @@ export const Partner = z.object({
   contact: Contact,
   logoDocumentId: z.string().optional(),
   baseDiscountBps: z.number().int(),
+  /** staff only: the latest scorecard's outcome, for the partner list */
+  scorecard: z.object({ score: z.number(), recommendedTier: PartnerTier, scoredAt: IsoDateTime }).optional(),
   version: z.number().int(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

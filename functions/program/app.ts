@@ -1,0 +1,51 @@
+import { auditEntry, PROGRAM_AUDIT } from '../../shared/audit/entry'
+import { program } from '../../shared/contracts/program'
+import { NotFoundError } from '../../shared/errors'
+import { scoreCard } from '../../shared/program/scorecard'
+import type { Scorecard } from '../../shared/schemas/scorecard'
+import { signedIn } from '../auth/guards'
+import { partnerRepository } from '../data/partners'
+import { scorecardRepository } from '../data/scorecards'
+import { domainRoutes } from '../http/routes'
+
+/** Running the program: partner scorecards (staff). */
+export const programRoutes = domainRoutes(program, ({ db, clock, newId }) => {
+  const partners = partnerRepository(db)
+  const scorecards = scorecardRepository(db)
+  return {
+    score: async (c, { body }) => {
+      const actor = signedIn(c)
+      const partner = await partners.require(c.var.partnerId)
+      const { notes, ...scores } = body
+      const now = clock.now()
+      const card: Scorecard = {
+        id: newId(),
+        partnerId: partner.id,
+        ...scoreCard(scores),
+        actualTier: partner.tier,
+        ...(notes ? { notes } : {}),
+        scoredBy: actor.email,
+        scoredAt: now.toISOString(),
+      }
+      const audit = auditEntry({
+        id: newId(),
+        now,
+        actor,
+        // HomeAIQ-internal: the program's own trail, never the partner's
+        partnerId: PROGRAM_AUDIT,
+        entity: { type: 'scorecard', id: partner.id },
+        action: 'scorecard.recorded',
+        before: partner.scorecard ?? null,
+        after: card,
+      })
+      await scorecards.save(card, partner, audit)
+      return c.json(card)
+    },
+    scorecard: async (c) => {
+      const card = await scorecards.current(c.var.partnerId)
+      if (!card) throw new NotFoundError('This partner has not been scored yet.')
+      return c.json(card)
+    },
+    scorecardHistory: async (c, { query }) => c.json(await scorecards.history(c.var.partnerId, query)),
+  }
+})

@@ -1,0 +1,39 @@
+import * as z from 'zod'
+import { Slug } from '../schemas/common'
+import { Scorecard, ScorecardHistoryQuery, ScorecardInput, ScorecardPage } from '../schemas/scorecard'
+import { access, defineContracts } from './contract'
+
+const PartnerParam = z.strictObject({ partnerId: Slug })
+
+export const program = defineContracts('program', {
+  score: {
+    method: 'PUT',
+    path: '/partners/{partnerId}/scorecard',
+    summary: 'Score a partner (strategy 2.2): the weighted score and the tier it recommends',
+    description:
+      'Each criterion takes its five sub-criterion scores, 1 to 5, in the order of the strategy. The score is ' +
+      'sum(weight × mean / 5 × 100) with weights 30/30/20/20 (all fives 100, all ones 20); 80 and over recommends ' +
+      'strategic, 60 and over preferred, else standard.',
+    access: access.staffOnPartner,
+    params: PartnerParam,
+    body: ScorecardInput,
+    response: Scorecard,
+  },
+  scorecard: {
+    method: 'GET',
+    path: '/partners/{partnerId}/scorecard',
+    summary: 'The partner’s latest scorecard',
+    access: access.staffOnPartner,
+    params: PartnerParam,
+    response: Scorecard,
+  },
+  scorecardHistory: {
+    method: 'GET',
+    path: '/partners/{partnerId}/scorecard/history',
+    summary: 'The partner’s scorecards, newest first',
+    access: access.staffOnPartner,
+    params: PartnerParam,
+    query: ScorecardHistoryQuery,
+    response: ScorecardPage,
+  },
+})
