@@ -7,6 +7,7 @@ import { Loading } from './components/states'
 import { DirectoryPage } from './pages/Directory'
 import { NotFoundPage } from './pages/NotFound'
 import { NotificationsPage } from './pages/Notifications'
+import { TeamPage } from './pages/Team'
 import { PartnerProfilePage } from './pages/PartnerProfile'
 import { SignInCallbackPage } from './pages/SignInCallback'
 import { SignInPage } from './pages/SignIn'
@@ -69,6 +70,9 @@ function Routes() {
   if (match('/workspace/briefings/new', path)) return partnerOnly(<BriefingComposerPage />)
   if ((params = match('/workspace/briefings/:id', path))) return partnerOnly(<WorkspaceBriefingPage id={params.id!} />)
   if (match('/staff/briefings', path)) return staffOnly(<StaffBriefingsPage />)
+  if (match('/workspace/team', path)) return <RequireRole roles={['partner-admin']}>{<TeamPage />}</RequireRole>
+  if (match('/staff/users', path)) return staffOnly(<TeamPage />)
+  if ((params = match('/staff/partners/:id/team', path))) return staffOnly(<TeamPage staffPartnerId={params.id!} />)
   if (match('/workspace/leads', path)) return partnerOnly(<WorkspaceLeadsPage />)
   if ((params = match('/workspace/leads/:id', path))) return partnerOnly(<WorkspaceLeadPage id={params.id!} />)
   if (match('/workspace/referrals', path)) return partnerOnly(<WorkspaceReferralsPage />)

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact'
 import { useAuth } from '../auth/context'
 import { useFlaggedCount } from '../lib/flagged'
 import { roleLabel } from '../lib/format'
+import type { Role } from '../api/types'
 import { Link, useLocation } from '../router'
 
 export interface NavItem {
@@ -11,6 +12,8 @@ export interface NavItem {
   match?: (path: string) => boolean
   /** a live count beside the label: briefings still awaiting staff acknowledgement */
   badge?: 'flagged-briefings'
+  /** only these roles see the item (default: everyone with the workspace) */
+  roles?: Role[]
 }
 
 /**
@@ -61,26 +64,28 @@ export function WorkspaceShell({
       <div class="container workspace-body">
         <nav class="workspace-nav" aria-label={`${kind} sections`}>
           <ul>
-            {nav.map((item) => {
-              const current = path === item.href || !!item.match?.(path)
-              const count = item.badge === 'flagged-briefings' ? flagged : undefined
-              return (
-                <li key={item.href}>
-                  <Link href={item.href} aria-current={current ? 'page' : undefined}>
-                    {item.label}
-                    {!!count && (
-                      <span class="nav-count" data-testid="flagged-count">
-                        <span aria-hidden="true">{count}</span>
-                        <span class="visually-hidden">
-                          {' '}
-                          ({count} {count === 1 ? 'needs' : 'need'} acknowledgement)
+            {nav
+              .filter((item) => !item.roles || (me && item.roles.includes(me.role)))
+              .map((item) => {
+                const current = path === item.href || !!item.match?.(path)
+                const count = item.badge === 'flagged-briefings' ? flagged : undefined
+                return (
+                  <li key={item.href}>
+                    <Link href={item.href} aria-current={current ? 'page' : undefined}>
+                      {item.label}
+                      {!!count && (
+                        <span class="nav-count" data-testid="flagged-count">
+                          <span aria-hidden="true">{count}</span>
+                          <span class="visually-hidden">
+                            {' '}
+                            ({count} {count === 1 ? 'needs' : 'need'} acknowledgement)
+                          </span>
                         </span>
-                      </span>
-                    )}
-                  </Link>
-                </li>
-              )
-            })}
+                      )}
+                    </Link>
+                  </li>
+                )
+              })}
           </ul>
         </nav>
         <div class="workspace-content">{children}</div>
@@ -95,6 +100,7 @@ export const PARTNER_NAV: NavItem[] = [
   { href: '/workspace/briefings', label: 'Briefings', match: (p) => p.startsWith('/workspace/briefings/') },
   { href: '/workspace/leads', label: 'Leads', match: (p) => p.startsWith('/workspace/leads/') },
   { href: '/workspace/referrals', label: 'Referrals' },
+  { href: '/workspace/team', label: 'Team', roles: ['partner-admin'] },
   // next: Certifications, MDF, Leads
 ]
 
@@ -102,5 +108,6 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Partners', match: (p) => p.startsWith('/staff/partners') },
   { href: '/staff/briefings', label: 'Briefings', badge: 'flagged-briefings', match: (p) => p.startsWith('/staff/briefings/') },
   { href: '/staff/leads', label: 'Leads', match: (p) => p.startsWith('/staff/leads/') || p.startsWith('/staff/referrals/') },
+  { href: '/staff/users', label: 'Staff users' },
   // next: Reviews, Leads, Dashboard, Audit
 ]

@@ -25,6 +25,7 @@ import { useResource, useTitle } from '../../lib/hooks'
 import { useSaveForm, type RecordFormProps } from '../../lib/save'
 import { Link } from '../../router'
 import { ExternalLink } from '../PartnerProfile'
+import { ScorecardSection } from './ScorecardSection'
 
 const FIELD_IDS: Record<string, string> = {
   name: 'staff-name',
@@ -414,6 +415,9 @@ export function StaffPartnerPage({ id }: { id: string }) {
               <Link href={`/staff/briefings?partner=${encodeURIComponent(record.data.id)}`} class="button button--secondary">
                 Briefings
               </Link>
+              <Link href={`/staff/partners/${encodeURIComponent(record.data.id)}/team`} class="button button--secondary">
+                Team
+              </Link>
               {record.data.status === 'active' && (
                 <Link href={`/partners/${encodeURIComponent(record.data.id)}`} class="button button--secondary">
                   Public profile
@@ -433,6 +437,12 @@ export function StaffPartnerPage({ id }: { id: string }) {
                   onReload={reload}
                 />
               ) : null}
+              <ScorecardSection
+                partnerId={record.data.id}
+                tier={record.data.tier}
+                // scoring moves the record's version on: take the new one without unloading the screen
+                onScored={() => void api.partners.get({ params: { partnerId: id } }).then(replace, reload)}
+              />
             </div>
             <RecordSummary partner={record.data} />
           </div>

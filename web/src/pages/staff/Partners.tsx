@@ -6,11 +6,11 @@ import { FilterSelect } from '../../components/filters'
 import { Options } from '../../components/form'
 import { EmptyState, ErrorState, FlashNotice, LoadMore, Loading } from '../../components/states'
 import { STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
-import { STATUSES, isStatus, percent, statusLabel } from '../../lib/format'
+import { STATUSES, TIERS, isStatus, percent, statusLabel, tierShortLabel } from '../../lib/format'
 import { takeFlash } from '../../lib/flash'
 import { usePagedList, useTitle } from '../../lib/hooks'
 import { Link, navigate, useLocation, withQuery } from '../../router'
-import { PlusIcon } from '../../components/icons'
+import { AlertIcon, PlusIcon } from '../../components/icons'
 
 const PAGE_SIZE = 50
 
@@ -39,7 +39,10 @@ export function StaffPartnersPage() {
       <div class="content-header">
         <div>
           <h1>Partners</h1>
-          <p class="lede">Every manufacturer in the program, with tier, status and negotiated base discount.</p>
+          <p class="lede">
+            Every manufacturer in the program, with tier, status, negotiated base discount and what its scorecard recommends. A
+            tier above the recommendation is flagged: it is how programs overpay.
+          </p>
         </div>
         <Link href="/staff/partners/new" class="button button--primary">
           <PlusIcon />
@@ -95,6 +98,7 @@ export function StaffPartnersPage() {
                   <th scope="col" class="numeric">
                     Base discount
                   </th>
+                  <th scope="col">Scorecard</th>
                   <th scope="col">Category</th>
                 </tr>
               </thead>
@@ -123,6 +127,9 @@ export function StaffPartnersPage() {
                       <td data-label="Base discount" class="numeric">
                         {partner.commercialTerms ? percent(partner.commercialTerms.baseDiscountBps) : '—'}
                       </td>
+                      <td data-label="Scorecard">
+                        <ScorecardCell partner={partner} />
+                      </td>
                       <td data-label="Category">
                         <CategoryTag category={partner.category} />
                       </td>
@@ -136,5 +143,25 @@ export function StaffPartnersPage() {
         </>
       )}
     </WorkspaceShell>
+  )
+}
+
+/** The latest score and the tier it recommends, flagged when the partner's tier differs. */
+function ScorecardCell({ partner }: { partner: Partner }) {
+  const card = partner.scorecard
+  if (!card) return <span class="muted">Not scored</span>
+  const rank = (tier: string) => TIERS.indexOf(tier as (typeof TIERS)[number])
+  const mismatch = card.recommendedTier !== partner.tier
+  const over = rank(partner.tier) < rank(card.recommendedTier)
+  return (
+    <span class={`scorecard-cell${mismatch ? ' scorecard-cell--mismatch' : ''}`}>
+      <strong>{card.score.toFixed(1)}</strong> · recommends {tierShortLabel(card.recommendedTier)}
+      {mismatch && (
+        <span class="scorecard-cell__flag">
+          <AlertIcon class="scorecard-cell__icon" />
+          {over ? 'Tier above its score' : 'Tier below its score'}
+        </span>
+      )}
+    </span>
   )
 }
