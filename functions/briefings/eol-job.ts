@@ -61,7 +61,21 @@ export async function applyDueEndOfLife({ db, clock, newId }: EolJobDeps): Promi
         }
       }
       if (complete) {
-        await briefings.markEolApplied(briefing, now.toISOString())
+        const appliedAt = now.toISOString()
+        await briefings.markEolApplied(
+          briefing,
+          appliedAt,
+          auditEntry({
+            id: newId(),
+            now,
+            actor: anonymous,
+            partnerId: briefing.partnerId,
+            entity: { type: 'briefing', id: briefing.id },
+            action: 'briefing.end-of-life-applied',
+            before: { eolAppliedAt: null },
+            after: { eolAppliedAt: appliedAt, skus: briefing.skus },
+          }),
+        )
         result.briefings++
       }
     }

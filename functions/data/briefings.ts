@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry } from '../../shared/audit/entry'
 import { ConflictError, NotFoundError } from '../../shared/errors'
 import type { Briefing, BriefingFeedQuery, BriefingKind } from '../../shared/schemas/briefing'
@@ -128,16 +128,23 @@ export const briefingRepository = (db: Db) => {
     dueEndOfLife: (today: string, cursor?: string) =>
       queryPage<Briefing>(db, { ...keys.pendingEolDueBy(today), limit: 100, cursor }),
 
-    /** Takes the briefing out of the pending-EOL index once its products are discontinued. */
-    async markEolApplied(b: Briefing, at: string): Promise<void> {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName: db.table,
-          Key: keys.briefing(b.partnerId, b.id),
-          UpdateExpression: 'SET eolAppliedAt = :at REMOVE gsi2pk, gsi2sk',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
+    /** Takes the briefing out of the pending-EOL index once its products are discontinued, once. */
+    async markEolApplied(b: Briefing, at: string, audit: AuditEntry): Promise<void> {
+      await transactWrite(
+        db,
+        [
+          {
+            Update: {
+              TableName: db.table,
+              Key: keys.briefing(b.partnerId, b.id),
+              UpdateExpression: 'SET eolAppliedAt = :at REMOVE gsi2pk, gsi2sk',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(eolAppliedAt)',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+          auditPut(db, audit),
+        ],
+        () => new ConflictError(`Briefing ${b.id} was applied already.`),
       )
     },
   }

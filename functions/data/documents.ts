@@ -1,9 +1,12 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import type { AuditEntry } from '../../shared/audit/entry'
 import { ConflictError } from '../../shared/errors'
 import type { PortalDocument } from '../../shared/schemas/document'
 import type { Db } from './db'
 import { stripKeys } from './db'
+import { auditPut } from './audit'
 import { keys } from './keys'
+import { transactWrite } from './transact'
 
 export const documentRepository = (db: Db) => ({
   async get(pid: string, id: string): Promise<PortalDocument | undefined> {
@@ -11,34 +14,41 @@ export const documentRepository = (db: Db) => ({
     return out.Item ? stripKeys<PortalDocument>(out.Item) : undefined
   },
 
-  async create(doc: PortalDocument): Promise<void> {
-    await db.doc.send(
-      new PutCommand({
-        TableName: db.table,
-        Item: { ...keys.document(doc.partnerId, doc.id), _type: 'document', ...doc },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
+  async create(doc: PortalDocument, audit: AuditEntry): Promise<void> {
+    await transactWrite(
+      db,
+      [
+        {
+          Put: {
+            TableName: db.table,
+            Item: { ...keys.document(doc.partnerId, doc.id), _type: 'document', ...doc },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        auditPut(db, audit),
+      ],
+      () => new ConflictError(`Document ${doc.id} exists already.`),
     )
   },
 
   /** Records the upload check's verdict once: only a pending document can become ready or rejected. */
-  async saveVerdict(doc: PortalDocument): Promise<void> {
-    try {
-      await db.doc.send(
-        new PutCommand({
-          TableName: db.table,
-          Item: { ...keys.document(doc.partnerId, doc.id), _type: 'document', ...doc },
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending' },
-        }),
-      )
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
-        throw new ConflictError(`Document ${doc.id} was checked already.`)
-      }
-      throw error
-    }
+  async saveVerdict(doc: PortalDocument, audit: AuditEntry): Promise<void> {
+    await transactWrite(
+      db,
+      [
+        {
+          Put: {
+            TableName: db.table,
+            Item: { ...keys.document(doc.partnerId, doc.id), _type: 'document', ...doc },
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pending': 'pending' },
+          },
+        },
+        auditPut(db, audit),
+      ],
+      () => new ConflictError(`Document ${doc.id} was checked already.`),
+    )
   },
 })
 

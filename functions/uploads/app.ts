@@ -1,3 +1,4 @@
+import { auditEntry } from '../../shared/audit/entry'
 import { uploads } from '../../shared/contracts/uploads'
 import { NotFoundError } from '../../shared/errors'
 import type { PortalDocument } from '../../shared/schemas/document'
@@ -32,7 +33,19 @@ export const uploadsRoutes = domainRoutes(uploads, (deps) => {
         uploadedByRole: actor.role,
         now,
       })
-      await documents.create(doc)
+      await documents.create(
+        doc,
+        auditEntry({
+          id: newId(),
+          now,
+          actor,
+          partnerId: doc.partnerId,
+          entity: { type: 'document', id: doc.id },
+          action: 'document.requested',
+          before: null,
+          after: doc,
+        }),
+      )
       const post = await storage.presignPost(doc.key, doc.contentType, doc.size, UPLOAD_WINDOW_SECONDS)
       return c.json(
         {

@@ -1,4 +1,6 @@
+import { auditEntry } from '../../shared/audit/entry'
 import { ConflictError } from '../../shared/errors'
+import { anonymous } from '../../shared/roles'
 import type { PortalDocument } from '../../shared/schemas/document'
 import { checkedKey, checkUploaded, parseDocumentKey } from '../../shared/uploads/rules'
 import type { DocumentRepository } from '../data/documents'
@@ -51,8 +53,18 @@ async function judge(deps: CheckUploadDeps, doc: PortalDocument, stored: string)
   const object = await deps.storage.readHead(stored, SNIFF_BYTES)
   if (!object) throw new Error(`the checked copy ${stored} vanished`)
   const verdict = checkUploaded(doc, { key: stored, ...object }, deps.clock.now())
+  const audit = auditEntry({
+    id: deps.newId(),
+    now: deps.clock.now(),
+    actor: anonymous,
+    partnerId: doc.partnerId,
+    entity: { type: 'document', id: doc.id },
+    action: `document.${verdict.status}`,
+    before: doc,
+    after: verdict,
+  })
   try {
-    await deps.documents.saveVerdict(verdict)
+    await deps.documents.saveVerdict(verdict, audit)
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error
     await deps.storage.remove(stored) // an overlapping check recorded its verdict first
