@@ -5,6 +5,7 @@ import { directoryRoutes } from './directory/app'
 import { createApiWith, type DomainApp } from './http/app'
 import type { Deps } from './http/deps'
 import { identityRoutes } from './identity/app'
+import { mdfRoutes } from './mdf/app'
 import { partnersRoutes } from './partners/app'
 import { uploadsRoutes } from './uploads/app'
 import type { Domain } from '../shared/contracts/contract'
@@ -18,6 +19,7 @@ export const DOMAIN_APPS: Record<Domain, DomainApp> = {
   uploads: uploadsRoutes,
   briefings: briefingsRoutes,
   audit: auditRoutes,
+  mdf: mdfRoutes,
 }
 
 /** The whole API in one app: what `npm start` serves and the integration tests drive. */

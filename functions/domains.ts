@@ -28,6 +28,7 @@ const FUNCTIONS: Record<Domain, FunctionConfig> = {
   uploads: { entry: 'functions/uploads/lambda.ts', table: 'read-write', documents: 'read-write' },
   briefings: { entry: 'functions/briefings/lambda.ts', table: 'read-write' },
   audit: { entry: 'functions/audit/lambda.ts', table: 'read' },
+  mdf: { entry: 'functions/mdf/lambda.ts', table: 'read-write' },
 }
 
 /** The API routes of a domain, as API Gateway route keys. */
@@ -62,6 +63,12 @@ export const eventFunctions: EventFunction[] = [
   {
     name: 'eol-discontinue',
     entry: 'functions/briefings/eol-job-lambda.ts',
+    trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
+    table: 'read-write',
+  },
+  {
+    name: 'mdf-fund-close',
+    entry: 'functions/mdf/fund-close-job-lambda.ts',
     trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
     table: 'read-write',
   },

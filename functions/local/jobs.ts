@@ -1,11 +1,13 @@
 import { Hono } from 'hono'
 import { applyDueEndOfLife } from '../briefings/eol-job'
 import type { Deps } from '../http/deps'
+import { closeDueFunds } from '../mdf/fund-close-job'
 import { problem } from '../http/problem'
 
 /** The scheduled jobs, by the name `npm run job -- <name>` uses (AWS runs them on EventBridge schedules). */
 export const LOCAL_JOBS: Record<string, (deps: Deps) => Promise<unknown>> = {
   'eol-discontinue': applyDueEndOfLife,
+  'mdf-fund-close': closeDueFunds,
 }
 
 export const JOB_INTERVAL_MS = 60_000

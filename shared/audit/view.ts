@@ -1,4 +1,5 @@
 import { redactBriefing } from '../briefings/view'
+import { redactClaim, redactFund } from '../mdf/view'
 import { redactPartner } from '../partners/view'
 import { HOMEAIQ_ACTOR, type Actor } from '../roles'
 import { redactDocument } from '../uploads/view'
@@ -16,6 +17,8 @@ const SNAPSHOT_VIEWS: Record<AuditEntityType, (snapshot: Snapshot, reader: Actor
   product: (snapshot) => snapshot,
   briefing: redactBriefing,
   document: redactDocument,
+  'mdf-fund': redactFund,
+  'mdf-claim': redactClaim,
 }
 
 const snapshotFor = (type: AuditEntityType, value: unknown, reader: Actor) =>

@@ -4,11 +4,12 @@ import { catalog } from './catalog'
 import type { Domain, RouteContract } from './contract'
 import { directory } from './directory'
 import { identity } from './identity'
+import { mdf } from './mdf'
 import { partners } from './partners'
 import { uploads } from './uploads'
 
 /** Every route of the API, by domain and name: the one list everything else derives from. */
-export const contracts = { identity, directory, partners, catalog, uploads, briefings, audit } satisfies Record<
+export const contracts = { identity, directory, partners, catalog, uploads, briefings, audit, mdf } satisfies Record<
   Domain,
   Record<string, RouteContract>
 >

@@ -9,6 +9,7 @@ export const EXAMPLE_PARAMS: Record<string, string> = {
   sku: 'RRD-6NA',
   id: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
   documentId: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
+  period: '2026-Q4',
 }
 
 export const CONTRACTS = allContracts()
