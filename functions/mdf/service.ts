@@ -121,6 +121,27 @@ export function mdfService({ db, clock, newId }: Pick<Deps, 'db' | 'clock' | 'ne
       ? { period: fund.period, movements, expect: { closed: isClosed(fund) }, set: { updatedAt: now.toISOString() } }
       : undefined
 
+  /** The write that moves a claim from the state read (status and version), the fund with it. */
+  const claimWrite = (
+    actor: SignedInActor,
+    now: Date,
+    change: { claim: Claim; fund: Fund; next: Claim; movements: Movement[]; action: string; notice: Notice },
+  ): MdfWrite => ({
+    partnerId: change.claim.partnerId,
+    claim: { next: change.next, expected: { status: change.claim.status, version: change.claim.version } },
+    fund: fundChange(change.fund, change.movements, now),
+    ...recordOf(actor, now, {
+      partnerId: change.claim.partnerId,
+      period: change.claim.period,
+      movements: change.movements,
+      entity: { type: 'mdf-claim', id: change.claim.id },
+      action: change.action,
+      before: change.claim,
+      after: change.next,
+      notice: change.notice,
+    }),
+  })
+
   /** Decisions and payments: the claim moves from the state read, and the fund with it. */
   const moveClaim = (
     actor: SignedInActor,
@@ -136,21 +157,7 @@ export function mdfService({ db, clock, newId }: Pick<Deps, 'db' | 'clock' | 'ne
       const fund = await mdf.requireFund(pid, claim.period)
       const { claim: next, movements } = plan(claim, fund, now)
       await mdf
-        .write({
-          partnerId: pid,
-          claim: { next, expected: { status: claim.status, version: claim.version } },
-          fund: fundChange(fund, movements, now),
-          ...recordOf(actor, now, {
-            partnerId: pid,
-            period: claim.period,
-            movements,
-            entity: { type: 'mdf-claim', id: claim.id },
-            action: action(next),
-            before: claim,
-            after: next,
-            notice: notice(next),
-          }),
-        })
+        .write(claimWrite(actor, now, { claim, fund, next, movements, action: action(next), notice: notice(next) }))
         .catch(async (error: unknown) => {
           if (!(error instanceof MdfWriteRefused)) throw error
           throw error.target === 'fund' ? new FundStateMoved() : await claimMoved(claim)
@@ -282,22 +289,9 @@ export function mdfService({ db, clock, newId }: Pick<Deps, 'db' | 'clock' | 'ne
         if (claim.version !== expectedVersion) throw stale()
         const fund = await mdf.requireFund(pid, claim.period)
         const { claim: next, movements } = resubmitClaim(claim, body, { fund, actor, now, documents: docs })
+        const notice = claimSubmittedNotice(next)
         await mdf
-          .write({
-            partnerId: pid,
-            claim: { next, expected: { status: claim.status, version: claim.version } },
-            fund: fundChange(fund, movements, now),
-            ...recordOf(actor, now, {
-              partnerId: pid,
-              period: claim.period,
-              movements,
-              entity: { type: 'mdf-claim', id: claim.id },
-              action: 'mdf.claim.resubmitted',
-              before: claim,
-              after: next,
-              notice: claimSubmittedNotice(next),
-            }),
-          })
+          .write(claimWrite(actor, now, { claim, fund, next, movements, action: 'mdf.claim.resubmitted', notice }))
           .catch(async (error: unknown) => {
             if (!(error instanceof MdfWriteRefused)) throw error
             if (error.target === 'claim') throw stale()

@@ -53,3 +53,10 @@ export const remindOn = (period: string) => addDays(closesOn(period), -MDF_LIMIT
 
 /** The last day a claim for an activity that ended on `activityEnd` may be filed. */
 export const claimDueBy = (activityEnd: string) => addDays(activityEnd, MDF_LIMITS.claimDueDays)
+
+/** The periods a screen offers: this quarter and the `count - 1` before it, then this year. */
+export function recentPeriods(isoDay: string, count = 4): string[] {
+  const quarters = [quarterOf(isoDay)]
+  while (quarters.length < count) quarters.push(previousQuarter(quarters.at(-1)!))
+  return [...quarters, isoDay.slice(0, 4)]
+}

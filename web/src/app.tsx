@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Role } from './api/types'
 import { AuthProvider, homeFor, useAuth } from './auth/context'
 import { SiteHeader } from './components/Header'
+import { lazyScreen } from './components/lazy'
 import { Loading } from './components/states'
 import { DirectoryPage } from './pages/Directory'
 import { NotFoundPage } from './pages/NotFound'
@@ -20,6 +21,13 @@ import { CatalogPage } from './pages/workspace/Catalog'
 import { WorkspaceListingPage } from './pages/workspace/Listing'
 import { NewProductPage, ProductPage } from './pages/workspace/Product'
 import { Redirect, match, useLocation } from './router'
+
+// MDF screens load on first use (one chunk of their own): the first page stays small
+const mdfScreens = () => import('./pages/mdf')
+const MdfFundPage = lazyScreen(() => mdfScreens().then((m) => m.MdfFundPage))
+const NewClaimPage = lazyScreen(() => mdfScreens().then((m) => m.NewClaimPage))
+const ClaimPage = lazyScreen(() => mdfScreens().then((m) => m.ClaimPage))
+const StaffClaimQueuePage = lazyScreen(() => mdfScreens().then((m) => m.StaffClaimQueuePage))
 
 /** Only lets signed-in users with one of `roles` through; others are sent where they belong. */
 function RequireRole({ roles, children }: { roles: Role[]; children: ComponentChildren }) {
@@ -60,6 +68,15 @@ function Routes() {
   if (match('/workspace/briefings/new', path)) return partnerOnly(<BriefingComposerPage />)
   if ((params = match('/workspace/briefings/:id', path))) return partnerOnly(<WorkspaceBriefingPage id={params.id!} />)
   if (match('/staff/briefings', path)) return staffOnly(<StaffBriefingsPage />)
+  if (match('/workspace/mdf', path)) return partnerOnly(<MdfFundPage />)
+  if (match('/workspace/mdf/claims/new', path)) return partnerOnly(<NewClaimPage />)
+  if ((params = match('/workspace/mdf/claims/:id', path))) return partnerOnly(<ClaimPage id={params.id!} />)
+  if (match('/staff/mdf', path)) return staffOnly(<StaffClaimQueuePage />)
+  if ((params = match('/staff/mdf/claims/:pid/:id', path))) {
+    return staffOnly(<ClaimPage staffPartnerId={params.pid!} id={params.id!} />)
+  }
+  if ((params = match('/staff/partners/:id/mdf', path))) return staffOnly(<MdfFundPage staffPartnerId={params.id!} />)
+  if ((params = match('/staff/partners/:id/mdf/claims/new', path))) return staffOnly(<NewClaimPage staffPartnerId={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog', path))) return staffOnly(<CatalogPage staffPartnerId={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog/new', path))) return staffOnly(<NewProductPage staffPartnerId={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog/:sku', path))) {
