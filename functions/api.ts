@@ -7,6 +7,7 @@ import type { Deps } from './http/deps'
 import { identityRoutes } from './identity/app'
 import { notificationsRoutes } from './notifications/app'
 import { leadsRoutes } from './leads/app'
+import { mdfRoutes } from './mdf/app'
 import { partnersRoutes } from './partners/app'
 import { programRoutes } from './program/app'
 import { uploadsRoutes } from './uploads/app'
@@ -26,6 +27,7 @@ export const DOMAIN_APPS: Record<Domain, DomainApp> = {
   users: usersRoutes,
   leads: leadsRoutes,
   program: programRoutes,
+  mdf: mdfRoutes,
 }
 
 /** The whole API in one app: what `npm start` serves and the integration tests drive. */

@@ -34,6 +34,7 @@ const FUNCTIONS: Record<Domain, FunctionConfig> = {
   users: { entry: 'functions/users/lambda.ts', table: 'read-write', userAdmin: true },
   leads: { entry: 'functions/leads/lambda.ts', table: 'read-write' },
   program: { entry: 'functions/program/lambda.ts', table: 'read-write' },
+  mdf: { entry: 'functions/mdf/lambda.ts', table: 'read-write' },
 }
 
 /** The API routes of a domain, as API Gateway route keys. */
@@ -89,6 +90,12 @@ export const eventFunctions: EventFunction[] = [
     name: 'lead-offer-expiry',
     entry: 'functions/leads/expiry-job-lambda.ts',
     trigger: { kind: 'schedule', expression: 'rate(5 minutes)' },
+    table: 'read-write',
+  },
+  {
+    name: 'mdf-fund-close',
+    entry: 'functions/mdf/fund-close-job-lambda.ts',
+    trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
     table: 'read-write',
   },
 ]

@@ -41,12 +41,23 @@ import { createHash } from 'node:crypto'
  * | an open lead's contact match key   | table | `LEADMATCH#<field>#<sha256>` | `MATCH`             | referral conflict check, duplicates |
  * | referrals, newest first (staff)    | table | `REFERRALS`               | `REFERRAL#<ulid>`      | GET /review/referrals            |
  * | a partner's referrals              | GSI1  | `PARTNER#<pid>#REFERRALS` | `<ulid>`               | GET .../partners/{pid}/referrals |
+ * | a partner's MDF funds by period    | table | `PARTNER#<pid>`           | `MDF#FUND#<period>`    | GET .../mdf/funds[/{period}]     |
+ * | open funds by closing day (sparse) | GSI1  | `MDF#FUNDS#OPEN`          | `<closesOn>#<pid>#<period>` | the mdf-fund-close job      |
+ * | a fund's ledger, oldest first      | table | `PARTNER#<pid>`           | `MDF#LEDGER#<period>#<ulid>` | GET .../funds/{period}/ledger |
+ * | a partner's MDF claims, newest first| table | `PARTNER#<pid>`          | `MDF#CLAIM#<ulid>`     | GET .../mdf/claims[/{id}]        |
+ * | claims in a status, oldest first   | GSI1  | `MDF#QUEUE#<status>`      | `<submittedAt>#<pid>#<ulid>` | GET /review/mdf-claims     |
+ * | a period's claims across partners  | GSI2  | `MDF#PERIOD#<period>`     | `<pid>#<ulid>`         | GET /review/mdf-claims/export    |
  * | local demo-data marker             | table | `SEED`                    | `<version>`            | npm start (seed once)            |
  * | readiness probe (never written)    | table | `HEALTH`                  | `PROBE`                | GET /health                      |
  *
  * The directory partition holds one item per active partner (tens, not thousands: the
  * program targets ~60 partners), so category/tier/name filters run as filter expressions
  * on one small Query rather than as more indexes.
+ *
+ * MDF: the staff queue reads one status partition at a time (claims move between them as they
+ * are decided); its partner, period and side filters are filter expressions over that status,
+ * bounded like every filtered list (at most SCAN_BUDGET items per request). Open funds leave the
+ * closing index when they close.
  */
 export const keys = {
   partner: (pid: string) => ({ PK: `PARTNER#${pid}`, SK: 'PROFILE' }),
@@ -78,6 +89,26 @@ export const keys = {
   flaggedBriefingsCounter: () => ({ PK: 'COUNTER', SK: 'BRIEFINGS#FLAGGED' }),
   /** end-of-life briefings whose effective date is `today` or earlier */
   pendingEolDueBy: (today: string) => ({ index: 'GSI2', pk: 'EOL#PENDING', skAtMost: `${today}#\uffff` }) as const,
+
+  mdfFund: (pid: string, period: string) => ({ PK: `PARTNER#${pid}`, SK: `MDF#FUND#${period}` }),
+  mdfFunds: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'MDF#FUND#' }),
+  openFundEntry: (closesOn: string, pid: string, period: string) => ({
+    gsi1pk: 'MDF#FUNDS#OPEN',
+    gsi1sk: `${closesOn}#${pid}#${period}`,
+  }),
+  /** open funds whose last day is `day` or earlier */
+  openFundsClosingBy: (day: string) => ({ index: 'GSI1', pk: 'MDF#FUNDS#OPEN', skAtMost: `${day}#\uffff` }) as const,
+  mdfLedgerEntry: (pid: string, period: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `MDF#LEDGER#${period}#${id}` }),
+  mdfLedger: (pid: string, period: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: `MDF#LEDGER#${period}#` }),
+  mdfClaim: (pid: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `MDF#CLAIM#${id}` }),
+  mdfClaims: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'MDF#CLAIM#' }),
+  claimQueueEntry: (status: string, submittedAt: string, pid: string, id: string) => ({
+    gsi1pk: `MDF#QUEUE#${status}`,
+    gsi1sk: `${submittedAt}#${pid}#${id}`,
+  }),
+  claimQueue: (status: string) => ({ index: 'GSI1', pk: `MDF#QUEUE#${status}` }) as const,
+  claimPeriodEntry: (period: string, pid: string, id: string) => ({ gsi2pk: `MDF#PERIOD#${period}`, gsi2sk: `${pid}#${id}` }),
+  claimsOfPeriod: (period: string) => ({ index: 'GSI2', pk: `MDF#PERIOD#${period}` }) as const,
 
   idempotency: (scope: string, key: string) => ({ PK: `IDEMPOTENCY#${scope}`, SK: key }),
 

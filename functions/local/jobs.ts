@@ -3,6 +3,7 @@ import { applyDueEndOfLife } from '../briefings/eol-job'
 import { dispatchOutbox } from '../notifications/dispatch'
 import type { Deps } from '../http/deps'
 import { expireLeadOffers } from '../leads/expiry-job'
+import { closeDueFunds } from '../mdf/fund-close-job'
 import { problem } from '../http/problem'
 
 /** The scheduled jobs, by the name `npm run job -- <name>` uses (AWS runs them on EventBridge schedules). */
@@ -13,6 +14,7 @@ export const LOCAL_JOBS: Record<string, (deps: Deps) => Promise<unknown>> = {
     return dispatchOutbox({ db: deps.db, ...deps.notify })
   },
   'lead-offer-expiry': expireLeadOffers,
+  'mdf-fund-close': closeDueFunds,
 }
 
 export const JOB_INTERVAL_MS = 60_000

@@ -7,8 +7,9 @@ import { userRepository } from '../data/users'
 import type { Deps } from '../http/deps'
 import { DEMO_PARTNERS, demoUsers } from './seed-data'
 import { seedLeads } from './seed-leads'
+import { seedMdf } from './seed-mdf'
 
-type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId'>
+type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId' | 'storage'>
 
 /**
  * Demo data sets, in order, each seeded once under its own marker: a DATA_DIR seeded before a
@@ -18,6 +19,7 @@ type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId'>
 const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] = [
   { marker: 'demo-v1', seed: seedBase },
   { marker: 'demo-leads-v1', seed: seedLeads },
+  { marker: 'demo-mdf-v1', seed: seedMdf },
 ]
 
 /** Everything `npm start` shows: the partners and users, then each capability's demo data. */

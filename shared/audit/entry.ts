@@ -3,7 +3,18 @@ import type { Actor } from '../roles'
 import type { AuditEntry as AuditEntrySchema } from '../schemas/audit'
 
 /** What an audit entry can be about; each type has its reader view in ./view.ts. */
-export const AUDIT_ENTITY_TYPES = ['partner', 'product', 'briefing', 'document', 'user', 'lead', 'referral', 'scorecard'] as const
+export const AUDIT_ENTITY_TYPES = [
+  'partner',
+  'product',
+  'briefing',
+  'document',
+  'user',
+  'lead',
+  'referral',
+  'scorecard',
+  'mdf-fund',
+  'mdf-claim',
+] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 
 /**

@@ -1,5 +1,6 @@
 import { redactBriefing } from '../briefings/view'
 import { leadView, referralView } from '../leads/view'
+import { redactClaim, redactFund } from '../mdf/view'
 import { redactPartner } from '../partners/view'
 import { HOMEAIQ_ACTOR, type Actor } from '../roles'
 import { redactDocument } from '../uploads/view'
@@ -23,6 +24,8 @@ const SNAPSHOT_VIEWS: Record<AuditEntityType, (snapshot: Snapshot, reader: Actor
   referral: referralView,
   // scorecards are written to the program's own trail (PROGRAM_AUDIT), which only staff read
   scorecard: (snapshot, reader) => (reader.kind === 'staff' ? snapshot : null),
+  'mdf-fund': redactFund,
+  'mdf-claim': redactClaim,
 }
 
 const snapshotFor = (type: AuditEntityType, value: unknown, reader: Actor) =>

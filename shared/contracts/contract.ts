@@ -21,6 +21,7 @@ export const DOMAINS = [
   'users',
   'leads',
   'program',
+  'mdf',
 ] as const
 export type Domain = (typeof DOMAINS)[number]
 

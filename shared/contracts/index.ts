@@ -6,6 +6,7 @@ import { directory } from './directory'
 import { identity } from './identity'
 import { notifications } from './notifications'
 import { leads } from './leads'
+import { mdf } from './mdf'
 import { partners } from './partners'
 import { program } from './program'
 import { uploads } from './uploads'
@@ -24,6 +25,7 @@ export const contracts = {
   users,
   leads,
   program,
+  mdf,
 } satisfies Record<Domain, Record<string, RouteContract>>
 export type Contracts = typeof contracts
 

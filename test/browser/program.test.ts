@@ -51,7 +51,12 @@ describe('program operations', () => {
     await admin.goto(url('/notifications'))
     // the dispatcher delivers within seconds locally (the table's stream does in AWS)
     const notice = admin.getByRole('listitem').filter({ hasText: 'Your partnership terms changed' })
-    await expect.poll(async () => (await admin.reload(), notice.count()), { timeout: 15_000 }).toBeGreaterThan(0)
+    const loaded = async () => {
+      await admin.reload()
+      await admin.locator('.notification-list, .state--empty').first().waitFor()
+      return notice.count()
+    }
+    await expect.poll(loaded, { timeout: 15_000 }).toBeGreaterThan(0)
     expect(await notice.textContent()).toContain('Resideo joins the energy-management packages')
   })
 

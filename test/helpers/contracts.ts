@@ -10,6 +10,7 @@ export const EXAMPLE_PARAMS: Record<string, string> = {
   id: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
   documentId: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
   userId: 'no-such-user',
+  period: '2026-Q4',
 }
 
 export const CONTRACTS = allContracts()

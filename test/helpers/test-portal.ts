@@ -31,8 +31,9 @@ export interface CallOptions {
 /**
  * `dynamoEndpoint`: a DynamoDB Local of the test's own (to pause or kill it); default the shared one.
  * `checkUploads: false` leaves upload events unhandled, for tests that run the check themselves.
+ * `clock`: the time the API's rules see (tests of dates drive it); default the real one.
  */
-export async function createTestPortal(opts: { dynamoEndpoint?: string; checkUploads?: boolean } = {}) {
+export async function createTestPortal(opts: { dynamoEndpoint?: string; checkUploads?: boolean; clock?: { now(): Date } } = {}) {
   const table = `it-${randomBytes(6).toString('hex')}`
   const dynamoEndpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint')
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-s3-'))
@@ -53,6 +54,7 @@ export async function createTestPortal(opts: { dynamoEndpoint?: string; checkUpl
     mailer,
     portalUrl: 'https://portal.test',
   })
+  if (opts.clock) deps.clock = opts.clock
   const verdicts = new Map<string, (verdict: string) => void>()
   if (opts.checkUploads !== false) s3.onEvent(uploadCheckListener(deps, (key, verdict) => verdicts.get(key)?.(verdict)))
   await seedBase(deps)
@@ -100,7 +102,26 @@ export async function createTestPortal(opts: { dynamoEndpoint?: string; checkUpl
       (o) => o.Key,
     )
 
-  return { api, deps, idp, tokenFor, call, s3, verdictFor, keysUnder, mailer }
+  /** Uploads a file the way the browser does (ticket, presigned POST) and answers its document id once checked. */
+  async function upload(
+    as: string,
+    pid: string,
+    file: { purpose: string; bytes: Buffer; contentType: string; filename: string },
+  ): Promise<{ documentId: string; verdict: string }> {
+    const ticket = await call('POST', `/partners/${pid}/uploads`, {
+      as,
+      body: { purpose: file.purpose, contentType: file.contentType, size: file.bytes.length, filename: file.filename },
+    })
+    if (ticket.status !== 201) throw new Error(`upload ticket: ${ticket.status} ${ticket.text}`)
+    const verdict = verdictFor(ticket.json.fields.key)
+    const form = new FormData()
+    for (const [k, v] of Object.entries(ticket.json.fields as Record<string, string>)) form.append(k, v)
+    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), 'file')
+    await fetch(ticket.json.url, { method: 'POST', body: form })
+    return { documentId: ticket.json.documentId, verdict: await verdict }
+  }
+
+  return { api, deps, idp, tokenFor, call, s3, verdictFor, keysUnder, upload, mailer }
 }
 
 export type TestPortal = Awaited<ReturnType<typeof createTestPortal>>

@@ -6,29 +6,36 @@ import { SiteHeader } from './components/Header'
 import { Loading } from './components/states'
 import { DirectoryPage } from './pages/Directory'
 import { NotFoundPage } from './pages/NotFound'
-import { NotificationsPage } from './pages/Notifications'
-import { TeamPage } from './pages/Team'
 import { PartnerProfilePage } from './pages/PartnerProfile'
 import { SignInCallbackPage } from './pages/SignInCallback'
 import { SignInPage } from './pages/SignIn'
-import { StaffBriefingsPage } from './pages/staff/Briefings'
-import { StaffLeadPage } from './pages/staff/LeadDetail'
-import { StaffLeadsPage } from './pages/staff/Leads'
-import { StaffReferralPage } from './pages/staff/ReferralDetail'
-import { StaffShareLeadPage } from './pages/staff/ShareLead'
-import { StaffNewPartnerPage } from './pages/staff/NewPartner'
-import { StaffPartnerPage } from './pages/staff/PartnerDetail'
-import { StaffPartnersPage } from './pages/staff/Partners'
-import { BriefingComposerPage } from './pages/workspace/BriefingComposer'
-import { WorkspaceBriefingPage } from './pages/workspace/BriefingDetail'
-import { WorkspaceBriefingsPage } from './pages/workspace/Briefings'
-import { CatalogPage } from './pages/workspace/Catalog'
-import { WorkspaceLeadPage } from './pages/workspace/LeadDetail'
-import { WorkspaceLeadsPage } from './pages/workspace/Leads'
-import { WorkspaceReferralsPage } from './pages/workspace/Referrals'
-import { WorkspaceListingPage } from './pages/workspace/Listing'
-import { NewProductPage, ProductPage } from './pages/workspace/Product'
 import { Redirect, match, useLocation } from './router'
+import {
+  BriefingComposerPage,
+  CatalogPage,
+  ClaimPage,
+  MdfFundPage,
+  NewClaimPage,
+  NewProductPage,
+  NotificationsPage,
+  ProductPage,
+  StaffBriefingsPage,
+  StaffClaimQueuePage,
+  StaffLeadPage,
+  StaffLeadsPage,
+  StaffNewPartnerPage,
+  StaffPartnerPage,
+  StaffPartnersPage,
+  StaffReferralPage,
+  StaffShareLeadPage,
+  TeamPage,
+  WorkspaceBriefingPage,
+  WorkspaceBriefingsPage,
+  WorkspaceLeadPage,
+  WorkspaceLeadsPage,
+  WorkspaceListingPage,
+  WorkspaceReferralsPage,
+} from './screens'
 
 /** Only lets signed-in users with one of `roles` through; others are sent where they belong. */
 function RequireRole({ roles, children }: { roles: Role[]; children: ComponentChildren }) {
@@ -80,6 +87,15 @@ function Routes() {
   if (match('/staff/leads/new', path)) return staffOnly(<StaffShareLeadPage />)
   if ((params = match('/staff/leads/:id', path))) return staffOnly(<StaffLeadPage id={params.id!} />)
   if ((params = match('/staff/referrals/:id', path))) return staffOnly(<StaffReferralPage id={params.id!} />)
+  if (match('/workspace/mdf', path)) return partnerOnly(<MdfFundPage />)
+  if (match('/workspace/mdf/claims/new', path)) return partnerOnly(<NewClaimPage />)
+  if ((params = match('/workspace/mdf/claims/:id', path))) return partnerOnly(<ClaimPage id={params.id!} />)
+  if (match('/staff/mdf', path)) return staffOnly(<StaffClaimQueuePage />)
+  if ((params = match('/staff/mdf/claims/:pid/:id', path))) {
+    return staffOnly(<ClaimPage staffPartnerId={params.pid!} id={params.id!} />)
+  }
+  if ((params = match('/staff/partners/:id/mdf', path))) return staffOnly(<MdfFundPage staffPartnerId={params.id!} />)
+  if ((params = match('/staff/partners/:id/mdf/claims/new', path))) return staffOnly(<NewClaimPage staffPartnerId={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog', path))) return staffOnly(<CatalogPage staffPartnerId={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog/new', path))) return staffOnly(<NewProductPage staffPartnerId={params.id!} />)
   if ((params = match('/staff/partners/:id/catalog/:sku', path))) {

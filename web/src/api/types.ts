@@ -31,6 +31,14 @@ export type Lead = Answer<'leads', 'get'>
 /** A referral: staff also see its contact and, once accepted, its lead. */
 export type Referral = Answer<'leads', 'referral'>
 
+/** An MDF fund with its balances (staff also see the revenue and rate behind the allocation). */
+export type MdfFund = Answer<'mdf', 'getFund'>
+/** An MDF claim: which side filed it, which decides it, and the proof it still lacks. */
+export type MdfClaim = Answer<'mdf', 'getClaim'>
+export type MdfLedgerEntry = Answer<'mdf', 'ledger'>['items'][number]
+/** What the claim form sends to file or resubmit a claim. */
+export type MdfClaimBody = BodyOf<'mdf', 'fileClaim'>
+
 /** What the front end sends to create or replace a product (the API fills defaults). */
 export type ProductBody = BodyOf<'catalog', 'create'>
 /** What the composer sends to publish a briefing. */

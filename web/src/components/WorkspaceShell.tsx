@@ -100,6 +100,7 @@ export const PARTNER_NAV: NavItem[] = [
   { href: '/workspace/briefings', label: 'Briefings', match: (p) => p.startsWith('/workspace/briefings/') },
   { href: '/workspace/leads', label: 'Leads', match: (p) => p.startsWith('/workspace/leads/') },
   { href: '/workspace/referrals', label: 'Referrals' },
+  { href: '/workspace/mdf', label: 'MDF', match: (p) => p.startsWith('/workspace/mdf/') },
   { href: '/workspace/team', label: 'Team', roles: ['partner-admin'] },
   // next: Certifications, MDF, Leads
 ]
@@ -108,6 +109,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Partners', match: (p) => p.startsWith('/staff/partners') },
   { href: '/staff/briefings', label: 'Briefings', badge: 'flagged-briefings', match: (p) => p.startsWith('/staff/briefings/') },
   { href: '/staff/leads', label: 'Leads', match: (p) => p.startsWith('/staff/leads/') || p.startsWith('/staff/referrals/') },
+  { href: '/staff/mdf', label: 'MDF claims', match: (p) => p.startsWith('/staff/mdf/') },
   { href: '/staff/users', label: 'Staff users' },
   // next: Reviews, Leads, Dashboard, Audit
 ]

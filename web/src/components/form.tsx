@@ -222,3 +222,20 @@ export function FormActions({
     </div>
   )
 }
+
+/** A US-dollar amount as people type it ("4,500.00"), inside a Field; read it with parseMoney. */
+export function MoneyInput({ value, onInput, ...props }: ControlProps & { value: string; onInput: (text: string) => void }) {
+  return (
+    <div class="input-prefix">
+      <span aria-hidden="true">$</span>
+      <input
+        {...props}
+        type="text"
+        inputMode="decimal"
+        autocomplete="off"
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </div>
+  )
+}

@@ -30,6 +30,12 @@ export const UPLOAD_LIMITS: Partial<
     accept: '.pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp',
     describe: 'PDF, PNG, JPEG or WebP, up to 25 MB each',
   },
+  'mdf-proof': {
+    types: ['application/pdf', ...IMAGES],
+    maxBytes: 25 * MB,
+    accept: '.pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp',
+    describe: 'PDF, PNG, JPEG or WebP, up to 25 MB each',
+  },
 }
 
 const BY_EXTENSION: Record<string, DocumentType> = {
@@ -198,6 +204,68 @@ export function useUpload(partnerId: string, purpose: UploadPurpose) {
     choose,
     clear,
   }
+}
+
+/** One file of a multi-file field and where its upload stands. */
+export interface ListedUpload {
+  key: number
+  file: File
+  state: UploadState
+}
+
+/**
+ * The uploads behind a multi-file field (attachments, proof): each chosen file uploads at once;
+ * removing one cancels it, leaving the screen cancels all; `announcement` is for a polite live
+ * region. `onAdded` hears each file's key as it is added (to keep per-file choices beside it).
+ */
+export function useUploadList(partnerId: string, purpose: UploadPurpose, opts: { max: number; noun?: string }) {
+  const [items, setItems] = useState<ListedUpload[]>([])
+  const [announcement, setAnnouncement] = useState('')
+  const nextKey = useRef(1)
+  const controllers = useRef(new Map<number, AbortController>())
+  useEffect(() => () => controllers.current.forEach((c) => c.abort()), [])
+
+  const setState = (key: number, state: UploadState) =>
+    setItems((list) => list.map((item) => (item.key === key ? { ...item, state } : item)))
+
+  function add(files: File[], room = opts.max - items.length): ListedUpload[] {
+    const taken = files.slice(0, Math.max(0, room))
+    if (files.length > taken.length)
+      setAnnouncement(`At most ${opts.max} ${opts.noun ?? 'files'}: ${files.length - taken.length} not added.`)
+    const added = taken.map((file) => ({
+      key: nextKey.current++,
+      file,
+      state: { phase: 'uploading', fraction: 0 } as UploadState,
+    }))
+    setItems((list) => [...list, ...added])
+    for (const item of added) {
+      const controller = new AbortController()
+      controllers.current.set(item.key, controller)
+      uploadDocument(partnerId, purpose, item.file, (state) => setState(item.key, state), controller.signal)
+        .then((final) =>
+          setAnnouncement(
+            final.phase === 'ready'
+              ? `${item.file.name} is ready.`
+              : `${item.file.name} was not accepted: ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
+          ),
+        )
+        .catch(() => undefined) // aborted: removed or left the page
+        .finally(() => controllers.current.delete(item.key))
+    }
+    return added
+  }
+
+  /** Cancels and forgets one file; answers what is left. */
+  function remove(key: number): ListedUpload[] {
+    controllers.current.get(key)?.abort()
+    const item = items.find((i) => i.key === key)
+    const rest = items.filter((i) => i.key !== key)
+    setItems(rest)
+    if (item) setAnnouncement(`${item.file.name} removed.`)
+    return rest
+  }
+
+  return { items, add, remove, announcement, setAnnouncement }
 }
 
 /** Why a chosen file cannot be saved yet: still uploading (`noun`: "spec sheet"), or not accepted. */

@@ -6,7 +6,7 @@ import { api } from '../../api/contracts'
 import type { Lifecycle, PartnerCategory, PricePoint, Product, ProductBody, Protocol } from '../../api/types'
 import { LifecycleBadge } from '../../components/badges'
 import { ConfirmDialog } from '../../components/dialog'
-import { ErrorSummary, Field, FormActions, Options } from '../../components/form'
+import { ErrorSummary, Field, FormActions, MoneyInput, Options } from '../../components/form'
 import { ErrorState, FlashNotice, LoadFailure, LoadMore, Loading, Notice } from '../../components/states'
 import { FilePicker, UploadStatus } from '../../components/upload'
 import { setFlash, takeFlash } from '../../lib/flash'
@@ -332,33 +332,15 @@ function ProductForm({
         <div class="form-grid">
           <Field id="product-msrp" label="MSRP (USD)" error={errors['product-msrp']}>
             {(props) => (
-              <div class="input-prefix">
-                <span aria-hidden="true">$</span>
-                <input
-                  {...props}
-                  type="text"
-                  inputMode="decimal"
-                  autocomplete="off"
-                  value={values.msrp}
-                  onInput={(e) => update('msrp', e.currentTarget.value, ['product-msrp', 'product-map'])}
-                />
-              </div>
+              <MoneyInput
+                {...props}
+                value={values.msrp}
+                onInput={(text) => update('msrp', text, ['product-msrp', 'product-map'])}
+              />
             )}
           </Field>
           <Field id="product-map" label="MAP (USD)" error={errors['product-map']}>
-            {(props) => (
-              <div class="input-prefix">
-                <span aria-hidden="true">$</span>
-                <input
-                  {...props}
-                  type="text"
-                  inputMode="decimal"
-                  autocomplete="off"
-                  value={values.map}
-                  onInput={(e) => update('map', e.currentTarget.value, ['product-map'])}
-                />
-              </div>
-            )}
+            {(props) => <MoneyInput {...props} value={values.map} onInput={(text) => update('map', text, ['product-map'])} />}
           </Field>
         </div>
       </fieldset>

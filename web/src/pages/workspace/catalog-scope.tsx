@@ -1,10 +1,7 @@
 import type { ComponentChildren } from 'preact'
-import { api } from '../../api/contracts'
-import type { Me } from '../../api/types'
-import { useAuth } from '../../auth/context'
 import { Breadcrumbs } from '../../components/form'
 import { PARTNER_NAV, STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
-import { useResource } from '../../lib/hooks'
+import { useScopedPartnerName } from '../../lib/partner-name'
 
 /**
  * Whose catalog a screen shows and where it lives: a partner user's own (`/workspace/catalog`)
@@ -18,16 +15,7 @@ export interface CatalogScope {
 }
 
 export function useCatalogScope(staffPartnerId?: string): CatalogScope {
-  const { state } = useAuth()
-  const me = (state.status === 'signed-in' ? state.me : undefined) as Me
-  const { resource } = useResource(
-    (signal) =>
-      staffPartnerId
-        ? api.partners.get({ params: { partnerId: staffPartnerId }, signal }).then((r) => r.data.name)
-        : Promise.resolve(me.partnerName),
-    [staffPartnerId],
-  )
-  const name = resource.status === 'ready' ? resource.data : undefined
+  const { me, partnerName: name } = useScopedPartnerName(staffPartnerId)
   if (staffPartnerId) {
     return {
       partnerId: staffPartnerId,

@@ -1,0 +1,10 @@
+/** The partner workspace's screens: one chunk, loaded when a partner user first opens it. */
+export { BriefingComposerPage } from './BriefingComposer'
+export { WorkspaceBriefingPage } from './BriefingDetail'
+export { WorkspaceBriefingsPage } from './Briefings'
+export { CatalogPage } from './Catalog'
+export { WorkspaceLeadPage } from './LeadDetail'
+export { WorkspaceLeadsPage } from './Leads'
+export { WorkspaceListingPage } from './Listing'
+export { NewProductPage, ProductPage } from './Product'
+export { WorkspaceReferralsPage } from './Referrals'
