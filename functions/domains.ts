@@ -16,6 +16,8 @@ export interface DomainFunction {
   documents?: 'read' | 'read-write'
   /** also answers API Gateway's $default route: 404 problems and OPTIONS for unknown paths */
   catchAll?: boolean
+  /** signs badge credentials: kms:Sign and kms:GetPublicKey on the badge key, and the public origin they name */
+  signsBadges?: boolean
 }
 
 type FunctionConfig = Omit<DomainFunction, 'name' | 'routes'>
@@ -28,6 +30,9 @@ const FUNCTIONS: Record<Domain, FunctionConfig> = {
   uploads: { entry: 'functions/uploads/lambda.ts', table: 'read-write', documents: 'read-write' },
   briefings: { entry: 'functions/briefings/lambda.ts', table: 'read-write' },
   audit: { entry: 'functions/audit/lambda.ts', table: 'read' },
+  certifications: { entry: 'functions/certifications/lambda.ts', table: 'read-write' },
+  // the public verification routes: read-only, and the only function that may sign
+  badges: { entry: 'functions/badges/lambda.ts', table: 'read', signsBadges: true },
 }
 
 /** The API routes of a domain, as API Gateway route keys. */
@@ -62,6 +67,12 @@ export const eventFunctions: EventFunction[] = [
   {
     name: 'eol-discontinue',
     entry: 'functions/briefings/eol-job-lambda.ts',
+    trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
+    table: 'read-write',
+  },
+  {
+    name: 'badge-expiry',
+    entry: 'functions/certifications/expiry-job-lambda.ts',
     trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
     table: 'read-write',
   },

@@ -22,6 +22,18 @@
  * | a partner's users                  | GSI2  | `PARTNER#<pid>#USERS`     | `<email>`              | GET /partners/{pid}/users        |
  * | a partner's audit trail            | table | `PARTNER#<pid>`           | `AUDIT#<ulid>`         | GET /partners/{pid}/audit        |
  * | an entity's audit trail            | GSI1  | `AUDIT#<type>#<id>`       | `<ulid>`               | GET /audit?entity=               |
+ * | certification programs            | table | `CERTPROGRAMS`            | `PROGRAM#<programId>`  | GET/PUT /certification-programs  |
+ * | a partner's applications, newest  | table | `PARTNER#<pid>`           | `CERTAPP#<ulid>`       | GET .../certifications           |
+ * | review queue, oldest first        | GSI1  | `CERTQUEUE#<open|closed>` | `<submittedAt>#<ulid>` | GET /review/certifications       |
+ * | one open application per program  | table | `PARTNER#<pid>`           | `CERTOPEN#<programId>` | apply (uniqueness, in the write) |
+ * | a badge by its id                 | table | `BADGE#<badgeId>`         | `BADGE`                | public badge routes, revoke      |
+ * | a partner's badges                | GSI2  | `PARTNER#<pid>#BADGES`    | `<programId>#<issuedAt>`| GET .../badges, public profile  |
+ * | active badges of a program (sparse)| GSI1 | `CERTIFIED#<programId>`   | `<pid>`                | GET /directory?certification=    |
+ * | a partner's active badge per program| table| `PARTNER#<pid>`          | `BADGELINE#<programId>`| approve: issue or renew (unique) |
+ * | active badges by expiry           | table | `BADGES#EXPIRING`         | `<expiresAt>#<badgeId>`| the badge-expiry job             |
+ * | expiry reminders sent (markers)   | table | `BADGE#<badgeId>`         | `REMINDER#<expiresAt>#<days>` | the badge-expiry job (once each) |
+ * | revoked status-list entries       | table | `BADGESTATUS#<list>`      | `REVOKED#<index>`      | GET /badge-status/{list}         |
+ * | next status-list index            | table | `COUNTER`                 | `BADGES#STATUSINDEX`   | approve: issue                   |
  * | local demo-data marker             | table | `SEED`                    | `<version>`            | npm start (seed once)            |
  * | readiness probe (never written)    | table | `HEALTH`                  | `PROBE`                | GET /health                      |
  *
@@ -65,6 +77,37 @@ export const keys = {
   userByEmailEntry: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),
   userByEmail: (email: string) => ({ index: 'GSI1', pk: `EMAIL#${email.toLowerCase()}`, skBeginsWith: 'USER' }) as const,
   partnerUserEntry: (pid: string, email: string) => ({ gsi2pk: `PARTNER#${pid}#USERS`, gsi2sk: email.toLowerCase() }),
+
+  certProgram: (id: string) => ({ PK: 'CERTPROGRAMS', SK: `PROGRAM#${id}` }),
+  certPrograms: () => ({ pk: 'CERTPROGRAMS', skBeginsWith: 'PROGRAM#' }),
+  certApplication: (pid: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `CERTAPP#${id}` }),
+  certApplications: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'CERTAPP#' }),
+  certQueueEntry: (bucket: 'open' | 'closed', submittedAt: string, id: string) => ({
+    gsi1pk: `CERTQUEUE#${bucket}`,
+    gsi1sk: `${submittedAt}#${id}`,
+  }),
+  certQueue: (bucket: 'open' | 'closed') => ({ index: 'GSI1', pk: `CERTQUEUE#${bucket}` }) as const,
+  certOpenApplication: (pid: string, programId: string) => ({ PK: `PARTNER#${pid}`, SK: `CERTOPEN#${programId}` }),
+  badge: (id: string) => ({ PK: `BADGE#${id}`, SK: 'BADGE' }),
+  partnerBadgeEntry: (pid: string, programId: string, issuedAt: string) => ({
+    gsi2pk: `PARTNER#${pid}#BADGES`,
+    gsi2sk: `${programId}#${issuedAt}`,
+  }),
+  partnerBadges: (pid: string) => ({ index: 'GSI2', pk: `PARTNER#${pid}#BADGES` }) as const,
+  certifiedEntry: (programId: string, pid: string) => ({ gsi1pk: `CERTIFIED#${programId}`, gsi1sk: pid }),
+  certified: (programId: string) => ({ index: 'GSI1', pk: `CERTIFIED#${programId}` }) as const,
+  badgeLine: (pid: string, programId: string) => ({ PK: `PARTNER#${pid}`, SK: `BADGELINE#${programId}` }),
+  badgeExpiry: (expiresAt: string, id: string) => ({ PK: 'BADGES#EXPIRING', SK: `${expiresAt}#${id}` }),
+  /** active badges expiring at or before `until` (an ISO time) */
+  badgesExpiringBy: (until: string) => ({ pk: 'BADGES#EXPIRING', skAtMost: `${until}#\uffff` }),
+  badgeReminder: (id: string, expiresAt: string, days: number) => ({ PK: `BADGE#${id}`, SK: `REMINDER#${expiresAt}#${days}` }),
+  badgeReminders: (id: string, expiresAt: string) => ({ pk: `BADGE#${id}`, skBeginsWith: `REMINDER#${expiresAt}#` }),
+  revokedStatusEntry: (list: number, index: number) => ({
+    PK: `BADGESTATUS#${list}`,
+    SK: `REVOKED#${String(index).padStart(9, '0')}`,
+  }),
+  revokedStatusEntries: (list: number) => ({ pk: `BADGESTATUS#${list}`, skBeginsWith: 'REVOKED#' }),
+  badgeStatusCounter: () => ({ PK: 'COUNTER', SK: 'BADGES#STATUSINDEX' }),
 
   audit: (pid: string, auditId: string) => ({ PK: `PARTNER#${pid}`, SK: `AUDIT#${auditId}` }),
   seedMarker: (version: string) => ({ PK: 'SEED', SK: version }),

@@ -1,4 +1,5 @@
 import type { AccessCache } from '../auth/access-cache'
+import type { BadgeIssuer } from '../badges/signer'
 import type { TokenVerifier } from '../auth/verifier'
 import type { Db } from '../data/db'
 import type { DocumentStorage } from '../uploads/storage'
@@ -16,9 +17,16 @@ export interface Deps {
   newId(): string
   /** the documents bucket: only the domains that handle files get it */
   storage?: DocumentStorage
+  /** the badge credentials' signing key and the public origin they name: only the badges domain gets it */
+  badges?: BadgeIssuer
 }
 
-export function requireStorage(deps: Deps): DocumentStorage {
+export function requireStorage(deps: Pick<Deps, 'storage'>): DocumentStorage {
   if (!deps.storage) throw new Error('this function was built without document storage')
   return deps.storage
+}
+
+export function requireBadgeIssuer(deps: Deps): BadgeIssuer {
+  if (!deps.badges) throw new Error('this function was built without the badge signing key')
+  return deps.badges
 }

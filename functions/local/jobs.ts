@@ -1,11 +1,13 @@
 import { Hono } from 'hono'
 import { applyDueEndOfLife } from '../briefings/eol-job'
+import { runBadgeExpiry } from '../certifications/expiry-job'
 import type { Deps } from '../http/deps'
 import { problem } from '../http/problem'
 
 /** The scheduled jobs, by the name `npm run job -- <name>` uses (AWS runs them on EventBridge schedules). */
 export const LOCAL_JOBS: Record<string, (deps: Deps) => Promise<unknown>> = {
   'eol-discontinue': applyDueEndOfLife,
+  'badge-expiry': runBadgeExpiry,
 }
 
 export const JOB_INTERVAL_MS = 60_000

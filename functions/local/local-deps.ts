@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid'
 import { accessCache } from '../auth/access-cache'
+import { memorySigner, type BadgeIssuer } from '../badges/signer'
 import type { TokenVerifier } from '../auth/verifier'
 import { createDb } from '../data/db'
 import { documentRepository } from '../data/documents'
@@ -15,6 +16,8 @@ export function localDeps(opts: {
   s3Endpoint: string
   bucket: string
   verifier: TokenVerifier
+  /** default: a key in memory, credentials naming http://localhost */
+  badges?: BadgeIssuer
 }): Deps {
   const db = createDb(opts.table, { endpoint: opts.dynamoEndpoint, ...LOCAL_AWS })
   return {
@@ -24,6 +27,7 @@ export function localDeps(opts: {
     clock: { now: () => new Date() },
     newId: monotonicFactory(),
     storage: s3Storage(opts.bucket, { endpoint: opts.s3Endpoint, forcePathStyle: true, ...LOCAL_AWS }),
+    badges: opts.badges ?? { signer: memorySigner(), origin: 'http://localhost' },
   }
 }
 

@@ -5,16 +5,20 @@ import { markerRepository } from '../data/markers'
 import { partnerRepository } from '../data/partners'
 import { userRepository } from '../data/users'
 import type { Deps } from '../http/deps'
+import { seedCertifications } from './seed-certifications'
 import { DEMO_PARTNERS, demoUsers } from './seed-data'
 
-type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId'>
+type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId' | 'storage'>
 
 /**
  * Demo data sets, in order, each seeded once under its own marker: a DATA_DIR seeded before a
  * capability arrived gets that capability's demo data at the next start, and later starts
  * keep every change. Each capability adds its set here (a `seed-<domain>.ts` beside this file).
  */
-const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] = [{ marker: 'demo-v1', seed: seedBase }]
+const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] = [
+  { marker: 'demo-v1', seed: seedBase },
+  { marker: 'demo-certifications-v1', seed: seedCertifications },
+]
 
 /** Everything `npm start` shows: the partners and users, then each capability's demo data. */
 export async function seedDemoData(deps: SeedDeps): Promise<void> {

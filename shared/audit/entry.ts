@@ -3,7 +3,15 @@ import type { Actor } from '../roles'
 import type { AuditEntry as AuditEntrySchema } from '../schemas/audit'
 
 /** What an audit entry can be about; each type has its reader view in ./view.ts. */
-export const AUDIT_ENTITY_TYPES = ['partner', 'product', 'briefing', 'document'] as const
+export const AUDIT_ENTITY_TYPES = [
+  'partner',
+  'product',
+  'briefing',
+  'document',
+  'certification-program',
+  'certification-application',
+  'badge',
+] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 
 /** One immutable record of a state change: who, when, what, before and after. */

@@ -1,4 +1,5 @@
 import { redactBriefing } from '../briefings/view'
+import { redactApplication, redactBadge } from '../certifications/view'
 import { redactPartner } from '../partners/view'
 import { HOMEAIQ_ACTOR, type Actor } from '../roles'
 import { redactDocument } from '../uploads/view'
@@ -16,6 +17,9 @@ const SNAPSHOT_VIEWS: Record<AuditEntityType, (snapshot: Snapshot, reader: Actor
   product: (snapshot) => snapshot,
   briefing: redactBriefing,
   document: redactDocument,
+  'certification-program': (snapshot) => snapshot,
+  'certification-application': redactApplication,
+  badge: redactBadge,
 }
 
 const snapshotFor = (type: AuditEntityType, value: unknown, reader: Actor) =>

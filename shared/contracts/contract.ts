@@ -9,7 +9,17 @@ import type { Role } from '../roles'
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** The Lambda (one per domain) that serves a route. */
-export const DOMAINS = ['identity', 'directory', 'partners', 'catalog', 'uploads', 'briefings', 'audit'] as const
+export const DOMAINS = [
+  'identity',
+  'directory',
+  'partners',
+  'catalog',
+  'uploads',
+  'briefings',
+  'audit',
+  'certifications',
+  'badges',
+] as const
 export type Domain = (typeof DOMAINS)[number]
 
 export type PartnerRole = Extract<Role, 'partner-admin' | 'partner-rep'>

@@ -1,6 +1,8 @@
 import { audit } from './audit'
+import { badges } from './badges'
 import { briefings } from './briefings'
 import { catalog } from './catalog'
+import { certifications } from './certifications'
 import type { Domain, RouteContract } from './contract'
 import { directory } from './directory'
 import { identity } from './identity'
@@ -8,10 +10,17 @@ import { partners } from './partners'
 import { uploads } from './uploads'
 
 /** Every route of the API, by domain and name: the one list everything else derives from. */
-export const contracts = { identity, directory, partners, catalog, uploads, briefings, audit } satisfies Record<
-  Domain,
-  Record<string, RouteContract>
->
+export const contracts = {
+  identity,
+  directory,
+  partners,
+  catalog,
+  uploads,
+  briefings,
+  audit,
+  certifications,
+  badges,
+} satisfies Record<Domain, Record<string, RouteContract>>
 export type Contracts = typeof contracts
 
 /** All contracts with their `domain.name` ids. */

@@ -9,6 +9,9 @@ export const EXAMPLE_PARAMS: Record<string, string> = {
   sku: 'RRD-6NA',
   id: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
   documentId: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
+  programId: 'integration-standard',
+  badgeId: 'AAAAAAAAAAAAAAAAAAAAAA',
+  list: '1',
 }
 
 export const CONTRACTS = allContracts()

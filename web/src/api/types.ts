@@ -12,7 +12,9 @@ export type { DocumentType, UploadPurpose } from '../../../shared/schemas/docume
 export type { Role } from '../../../shared/roles'
 
 export type Me = Answer<'identity', 'me'>
-export type PublicPartner = Answer<'directory', 'profile'>
+export type PublicPartner = Answer<'directory', 'list'>['items'][number]
+/** A public profile: the listing and its active certification badges. */
+export type PublicProfile = Answer<'directory', 'profile'>
 /** A partner record as `GET /partners/{id}` answers it (staff also get commercial terms). */
 export type Partner = Answer<'partners', 'get'>
 export type Product = Answer<'catalog', 'get'>
