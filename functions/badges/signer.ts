@@ -38,7 +38,7 @@ export function jwkThumbprint(jwk: PublicJwk): string {
 }
 
 const ecJwk = (key: KeyObject): PublicJwk => {
-  const { kty, crv, x, y } = createPublicKey(key).export({ format: 'jwk' }) as PublicJwk
+  const { kty, crv, x, y } = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' }) as PublicJwk
   return { kty, crv, x, y }
 }
 

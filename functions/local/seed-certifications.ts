@@ -10,7 +10,6 @@ import { documentRepository } from '../data/documents'
 import { partnerRepository } from '../data/partners'
 import { productRepository } from '../data/products'
 import { requireStorage, type Deps } from '../http/deps'
-import { checkUpload } from '../uploads/check-upload'
 import { certificationWorkflow } from '../certifications/workflow'
 
 /**
@@ -195,7 +194,7 @@ export async function seedCertifications(deps: SeedDeps): Promise<void> {
     )
   }
 
-  /** Uploads a real PDF the way a browser does, then runs the upload check on it. */
+  /** Uploads a real PDF the way a browser does; the upload check (s3rver's event) marks it ready. */
   async function evidence(pid: string, filename: string, now: Date) {
     const bytes = evidencePdf(filename)
     const doc = planUpload(
@@ -209,7 +208,10 @@ export async function seedCertifications(deps: SeedDeps): Promise<void> {
     form.append('file', new Blob([new Uint8Array(bytes)], { type: doc.contentType }), filename)
     const res = await fetch(post.url, { method: 'POST', body: form })
     if (!res.ok) throw new Error(`demo evidence upload failed: ${res.status}`)
-    await checkUpload({ documents, storage, clock: deps.clock }, doc.key)
+    for (let waited = 0; (await documents.get(pid, doc.id))?.status !== 'ready'; waited += 50) {
+      if (waited > 15_000) throw new Error(`demo evidence ${filename} was not checked`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
     return doc
   }
 

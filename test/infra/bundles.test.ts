@@ -39,6 +39,8 @@ beforeAll(async () => {
     USER_POOL_ID: 'eu-west-1_TestPool1',
     USER_POOL_CLIENT_ID: 'testclientid123',
     CURSOR_KEY: 'test-cursor-key',
+    BADGE_SIGNING_KEY_ARN: 'arn:aws:kms:eu-west-1:123456789012:key/0b4f1c2e-test',
+    PUBLIC_ORIGIN: 'https://portal.example',
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'AKIDTEST',
     AWS_SECRET_ACCESS_KEY: 'testsecret',
