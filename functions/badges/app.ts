@@ -17,8 +17,8 @@ import { encodeStatusList } from './status-list'
  * browser, the SVG embedded on a partner's site) and cached briefly, so a revocation or an
  * expiry shows within minutes.
  */
-function publicResource(c: Context) {
-  c.header('Cache-Control', `public, max-age=${BADGE_CACHE_SECONDS}`)
+function publicResource(c: Context, cache = `public, max-age=${BADGE_CACHE_SECONDS}`) {
+  c.header('Cache-Control', cache)
   c.header('Access-Control-Allow-Origin', '*')
   c.header('Cross-Origin-Resource-Policy', 'cross-origin')
 }
@@ -34,7 +34,8 @@ export const badgesRoutes = domainRoutes(contracts, (deps) => {
   return {
     get: async (c, { params }) => {
       const badge = await badges.require(params.badgeId)
-      publicResource(c)
+      // the verification answer itself is always checked anew: the page that says "valid" must be live
+      publicResource(c, 'no-cache')
       return c.json(publicBadge(badge, clock.now(), issuer.origin))
     },
     image: async (c, { params }) => {

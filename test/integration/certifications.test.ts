@@ -284,7 +284,7 @@ describe('badges', () => {
       status: 'active',
       verificationUrl: `http://localhost/badges/${issued.id}`,
     })
-    expect(page.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(page.headers.get('cache-control')).toBe('no-cache')
     expect(page.headers.get('access-control-allow-origin')).toBe('*')
     expect((await portal.call('GET', '/badges/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
     expect((await portal.call('GET', '/badges/not-a-badge')).status).toBe(400)
@@ -300,6 +300,7 @@ describe('badges', () => {
 
     const jwt = await portal.call('GET', `/badges/${issued.id}/credential`)
     expect(jwt.headers.get('content-type')).toBe('application/vc+jwt')
+    expect(jwt.headers.get('cache-control')).toBe('public, max-age=300')
     const jwks = await portal.call('GET', '/.well-known/jwks.json')
     expect(jwks.json.keys).toHaveLength(1)
     expect(jwks.json.keys[0]).not.toHaveProperty('d')

@@ -20,6 +20,23 @@ import { CatalogPage } from './pages/workspace/Catalog'
 import { WorkspaceListingPage } from './pages/workspace/Listing'
 import { NewProductPage, ProductPage } from './pages/workspace/Product'
 import { Redirect, match, useLocation } from './router'
+import { lazyScreen } from './lib/lazy'
+
+// certification screens load as their own chunk (the first page stays small)
+const BadgeVerificationPage = lazyScreen(() => import('./pages/BadgeVerification').then((m) => m.BadgeVerificationPage))
+const WorkspaceCertificationsPage = lazyScreen(() =>
+  import('./pages/workspace/Certifications').then((m) => m.WorkspaceCertificationsPage),
+)
+const CertificationApplyPage = lazyScreen(() =>
+  import('./pages/workspace/CertificationApplication').then((m) => m.CertificationApplyPage),
+)
+const WorkspaceCertificationPage = lazyScreen(() =>
+  import('./pages/workspace/CertificationApplication').then((m) => m.WorkspaceCertificationPage),
+)
+const StaffCertificationsPage = lazyScreen(() => import('./pages/staff/Certifications').then((m) => m.StaffCertificationsPage))
+const StaffCertificationReviewPage = lazyScreen(() =>
+  import('./pages/staff/CertificationReview').then((m) => m.StaffCertificationReviewPage),
+)
 
 /** Only lets signed-in users with one of `roles` through; others are sent where they belong. */
 function RequireRole({ roles, children }: { roles: Role[]; children: ComponentChildren }) {
@@ -44,6 +61,14 @@ function Routes() {
   let params: Record<string, string> | null
   if (path === '/' || path === '') return <DirectoryPage />
   if ((params = match('/partners/:id', path))) return <PartnerProfilePage id={params.id!} />
+  if ((params = match('/badges/:id', path))) return <BadgeVerificationPage id={params.id!} />
+  if (match('/workspace/certifications', path)) return partnerOnly(<WorkspaceCertificationsPage />)
+  if ((params = match('/workspace/certifications/apply/:programId', path)))
+    return partnerOnly(<CertificationApplyPage programId={params.programId!} />)
+  if ((params = match('/workspace/certifications/:id', path))) return partnerOnly(<WorkspaceCertificationPage id={params.id!} />)
+  if (match('/staff/certifications', path)) return staffOnly(<StaffCertificationsPage />)
+  if ((params = match('/staff/certifications/:partnerId/:id', path)))
+    return staffOnly(<StaffCertificationReviewPage partnerId={params.partnerId!} id={params.id!} />)
   if (match('/sign-in', path)) return <SignInPage />
   if (match('/sign-in/callback', path)) return <SignInCallbackPage />
   if (match('/workspace', path) || match('/workspace/listing', path)) {

@@ -72,3 +72,12 @@ export type RuntimeConfig = {
         logoutUri?: string
       }
 }
+
+/** A certification program: requirements, evidence, validity and scope. */
+export type CertificationProgram = Answer<'certifications', 'program'>
+/** A certification application with its status timeline. */
+export type CertificationApplication = Answer<'certifications', 'get'>
+/** A badge as its partner and staff see it. */
+export type Badge = Answer<'certifications', 'revoke'>
+/** What anyone may read of a badge. */
+export type PublicBadge = Answer<'badges', 'get'>

@@ -93,11 +93,13 @@ export const PARTNER_NAV: NavItem[] = [
   { href: '/workspace', label: 'Listing', match: (p) => p === '/workspace/listing' },
   { href: '/workspace/catalog', label: 'Catalog', match: (p) => p.startsWith('/workspace/catalog/') },
   { href: '/workspace/briefings', label: 'Briefings', match: (p) => p.startsWith('/workspace/briefings/') },
+  { href: '/workspace/certifications', label: 'Certifications', match: (p) => p.startsWith('/workspace/certifications/') },
   // next: Certifications, MDF, Leads
 ]
 
 export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Partners', match: (p) => p.startsWith('/staff/partners') },
   { href: '/staff/briefings', label: 'Briefings', badge: 'flagged-briefings', match: (p) => p.startsWith('/staff/briefings/') },
+  { href: '/staff/certifications', label: 'Certifications', match: (p) => p.startsWith('/staff/certifications/') },
   // next: Reviews, Leads, Dashboard, Audit
 ]

@@ -30,6 +30,12 @@ export const UPLOAD_LIMITS: Partial<
     accept: '.pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp',
     describe: 'PDF, PNG, JPEG or WebP, up to 25 MB each',
   },
+  'certification-evidence': {
+    types: ['application/pdf', ...IMAGES],
+    maxBytes: 25 * MB,
+    accept: '.pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp',
+    describe: 'PDF, PNG, JPEG or WebP, up to 25 MB each',
+  },
 }
 
 const BY_EXTENSION: Record<string, DocumentType> = {
@@ -244,4 +250,105 @@ export function saveBlob(blob: Blob, filename: string) {
   anchor.click()
   anchor.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** One file of a multi-file field: a new file being uploaded, or a document attached before. */
+export interface ListedUpload {
+  key: number
+  filename: string
+  size: number
+  state: UploadState
+}
+
+/**
+ * The uploads behind a multi-file field (evidence, attachments): each chosen file uploads at
+ * once with its own progress; removing one cancels it; `initial` lists documents attached
+ * before (an application being edited). Leaving the screen cancels what is still running.
+ */
+export function useUploads(
+  partnerId: string,
+  purpose: UploadPurpose,
+  max: number,
+  initial: { documentId: string; filename: string; size: number; contentType: string }[] = [],
+) {
+  const nextKey = useRef(1)
+  // documents attached before were checked then: they are ready documents of this partner and purpose
+  const attached = (d: (typeof initial)[number]): UploadState => ({
+    phase: 'ready',
+    document: {
+      ...d,
+      id: d.documentId,
+      partnerId,
+      purpose,
+      contentType: d.contentType as DocumentType,
+      status: 'ready',
+      uploadedBy: '',
+      createdAt: '',
+    },
+  })
+  const [files, setFiles] = useState<ListedUpload[]>(() =>
+    initial.map((d) => ({ key: nextKey.current++, filename: d.filename, size: d.size, state: attached(d) })),
+  )
+  const [announcement, setAnnouncement] = useState('')
+  const controllers = useRef(new Map<number, AbortController>())
+  useEffect(() => () => controllers.current.forEach((c) => c.abort()), [])
+
+  const setState = (key: number, state: UploadState) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, state } : f)))
+
+  function add(chosen: File[]) {
+    const taken = chosen.slice(0, Math.max(0, max - files.length))
+    if (chosen.length > taken.length) setAnnouncement(`At most ${max} files: ${chosen.length - taken.length} not added.`)
+    const added = taken.map((file) => ({ key: nextKey.current++, file }))
+    setFiles((list) => [
+      ...list,
+      ...added.map(({ key, file }) => ({
+        key,
+        filename: file.name,
+        size: file.size,
+        state: { phase: 'uploading', fraction: 0 } as UploadState,
+      })),
+    ])
+    for (const { key, file } of added) {
+      const controller = new AbortController()
+      controllers.current.set(key, controller)
+      uploadDocument(partnerId, purpose, file, (state) => setState(key, state), controller.signal)
+        .then((final) =>
+          setAnnouncement(
+            final.phase === 'ready'
+              ? `${file.name} is ready.`
+              : `${file.name} was not accepted: ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
+          ),
+        )
+        .catch(() => undefined) // aborted: removed or left the page
+        .finally(() => controllers.current.delete(key))
+    }
+  }
+
+  /** Cancels or removes one file; answers what is left. */
+  function remove(key: number): ListedUpload[] {
+    controllers.current.get(key)?.abort()
+    const item = files.find((f) => f.key === key)
+    const rest = files.filter((f) => f.key !== key)
+    setFiles(rest)
+    if (item) setAnnouncement(`${item.filename} removed.`)
+    return rest
+  }
+
+  return {
+    files,
+    announcement,
+    add,
+    remove,
+    /** the checked documents, in the order chosen */
+    readyIds: files.flatMap((f) => (f.state.phase === 'ready' ? [f.state.document.id] : [])),
+  }
+}
+
+/** Why a multi-file field cannot be saved yet (`noun`: "evidence file"), or undefined. */
+export function uploadsProblem(files: ListedUpload[], noun: string): string | undefined {
+  if (files.some((f) => f.state.phase === 'uploading' || f.state.phase === 'checking'))
+    return `Wait until every ${noun} has uploaded and been checked.`
+  if (files.some((f) => f.state.phase === 'rejected' || f.state.phase === 'failed'))
+    return 'Remove the files that were not accepted.'
+  return undefined
 }
