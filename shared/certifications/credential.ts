@@ -64,7 +64,7 @@ export function openBadgeCredential(badge: Badge, program: Program, origin: stri
         description: program.description,
         criteria: {
           narrative: [
-            `${LEVEL_LABELS[program.level]} level; scope: ${SCOPE_LABELS[program.scope].toLowerCase()}; valid ${program.validityMonths} months.`,
+            `${LEVEL_LABELS[program.level]} level; scope: ${SCOPE_LABELS[program.scope]}; valid ${program.validityMonths} months.`,
             'Requirements:',
             ...program.requirements.map((r) => `- ${r}`),
             'Evidence reviewed by HomeAIQ:',

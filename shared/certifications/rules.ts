@@ -126,8 +126,7 @@ export function newApplication(input: ApplicationInput, ctx: ApplyContext): Appl
   const evidence = evidenceOf(ctx.evidence)
   if (!input.draft) assertSubmittable(evidence)
   const at = ctx.now.toISOString()
-  const history = [step('draft', ctx.actor, ctx.now)]
-  if (!input.draft) history.push(step('submitted', ctx.actor, ctx.now))
+  const history = [step(input.draft ? 'draft' : 'submitted', ctx.actor, ctx.now)]
   return {
     id: ctx.id,
     partnerId: ctx.partnerId,

@@ -40,10 +40,10 @@ export function badgeSvg(b: {
   const desc = `HomeAIQ certification badge. Program: ${b.programName}. Partner: ${b.partnerName}. Status: ${look.label.toLowerCase()}. ${note}.`
   const valid = b.status === 'active'
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="96" viewBox="0 0 320 96" role="img" aria-labelledby="t d">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="96" viewBox="0 0 360 96" role="img" aria-labelledby="t d">`,
     `<title id="t">${xmlEscape(title)}</title>`,
     `<desc id="d">${xmlEscape(desc)}</desc>`,
-    `<rect x="0.5" y="0.5" width="319" height="95" rx="10" fill="#ffffff" stroke="${look.band}"/>`,
+    `<rect x="0.5" y="0.5" width="359" height="95" rx="10" fill="#ffffff" stroke="${look.band}"/>`,
     `<rect x="0" y="0" width="96" height="96" rx="10" fill="${look.band}"/>`,
     `<rect x="86" y="0" width="10" height="96" fill="${look.band}"/>`,
     valid
@@ -52,8 +52,8 @@ export function badgeSvg(b: {
     `<text x="48" y="84" fill="${look.ink}" font-family="Arial,Helvetica,sans-serif" font-size="10" font-weight="700" text-anchor="middle" letter-spacing="1">${look.label}</text>`,
     `<g font-family="Arial,Helvetica,sans-serif" fill="#1b2430">`,
     `<text x="108" y="24" font-size="10" font-weight="700" letter-spacing="1" fill="#4a5563">HOMEAIQ CERTIFIED</text>`,
-    `<text x="108" y="46" font-size="15" font-weight="700"${valid ? '' : ' text-decoration="line-through"'}>${xmlEscape(fit(b.programName, 26))}</text>`,
-    `<text x="108" y="66" font-size="13">${xmlEscape(fit(b.partnerName, 30))}</text>`,
+    `<text x="108" y="46" font-size="15" font-weight="700"${valid ? '' : ' text-decoration="line-through"'}>${xmlEscape(fit(b.programName, 31))}</text>`,
+    `<text x="108" y="66" font-size="13">${xmlEscape(fit(b.partnerName, 36))}</text>`,
     `<text x="108" y="84" font-size="11" fill="${valid ? '#4a5563' : look.band}" font-weight="${valid ? '400' : '700'}">${xmlEscape(note)}</text>`,
     `</g>`,
     `</svg>`,

@@ -55,5 +55,5 @@ export function publicBadge(badge: Badge, now: Date, origin: string): PublicBadg
 /** The HTML snippet a partner pastes into its website: the live SVG, linked to the verification page. */
 export function embedSnippet(links: { verificationUrl: string; imageUrl: string }, alt: string): string {
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
-  return `<a href="${attr(links.verificationUrl)}"><img src="${attr(links.imageUrl)}" alt="${attr(alt)}" width="320" height="96"></a>`
+  return `<a href="${attr(links.verificationUrl)}"><img src="${attr(links.imageUrl)}" alt="${attr(alt)}" width="360" height="96"></a>`
 }

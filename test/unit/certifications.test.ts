@@ -232,7 +232,7 @@ describe('the badge image', () => {
       'A "quoted" <b>',
     )
     expect(snippet).toBe(
-      '<a href="https://p.example/badges/x"><img src="https://p.example/x.svg" alt="A &quot;quoted&quot; &lt;b>" width="320" height="96"></a>',
+      '<a href="https://p.example/badges/x"><img src="https://p.example/x.svg" alt="A &quot;quoted&quot; &lt;b>" width="360" height="96"></a>',
     )
   })
 })

@@ -133,7 +133,7 @@ export function BadgeVerificationPage({ id }: { id: string }) {
                 class="cert-badge__image"
                 src={`${badge.imageUrl}?status=${badge.status}`}
                 alt={`${badge.programName} badge of ${badge.partnerName}: ${badge.status}`}
-                width={320}
+                width={360}
                 height={96}
               />
               <EmbedSnippet

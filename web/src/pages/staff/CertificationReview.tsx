@@ -137,7 +137,7 @@ function BadgePanel({ badge, onRevoked }: { badge: Badge; onRevoked: (revoked: B
         class="cert-badge__image"
         src={`${links.imageUrl}?status=${badge.status}`}
         alt={`${badge.programName} badge of ${badge.partnerName}`}
-        width={320}
+        width={360}
         height={96}
       />
       <dl class="facts facts--wide">

@@ -163,7 +163,7 @@ function ProgramSummary({ program }: { program: CertificationProgram }) {
   return (
     <details class="card section cert-program__details">
       <summary>
-        What {program.name} requires ({program.validityMonths} months, {SCOPE_LABELS[program.scope].toLowerCase()})
+        What {program.name} requires (valid {program.validityMonths} months; scope: {SCOPE_LABELS[program.scope]})
       </summary>
       <ul>
         {program.requirements.map((r) => (
@@ -270,10 +270,10 @@ export function DecisionNotice({ application, staff }: { application: Certificat
         )}
       </Notice>
     )
-  if (application.status === 'in-review')
+  if (application.status === 'in-review' && !staff)
     return (
       <Notice tone="info" title="In review">
-        {!staff && <p>Someone on the HomeAIQ partnership team is reviewing it.</p>}
+        <p>Someone on the HomeAIQ partnership team is reviewing it.</p>
       </Notice>
     )
   return null

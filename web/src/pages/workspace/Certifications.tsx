@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks'
+import { daysLeft } from '../../../../shared/certifications/rules'
 import { badgeLinks } from '../../../../shared/certifications/view'
 import {
   EVIDENCE_LABELS,
+  EXPIRY_REMINDER_DAYS,
   LEVEL_LABELS,
   OPEN_STATUSES,
   SCOPE_LABELS,
@@ -21,6 +23,8 @@ import { Link } from '../../router'
 function BadgeCard({ badge }: { badge: Badge }) {
   const links = badgeLinks(window.location.origin, badge.id)
   const alt = `${badge.programName} badge of ${badge.partnerName}, verified by HomeAIQ`
+  const left = daysLeft(badge.expiresAt, new Date())
+  const soon = badge.status === 'active' && left <= Math.max(...EXPIRY_REMINDER_DAYS)
   return (
     <li class={`card cert-badge cert-badge--${badge.status}`}>
       <div class="cert-badge__top">
@@ -28,7 +32,7 @@ function BadgeCard({ badge }: { badge: Badge }) {
         <BadgeStatusBadge status={badge.status} />
       </div>
       {/* keyed by status: a browser's cached image (up to 5 minutes) never contradicts the status beside it */}
-      <img class="cert-badge__image" src={`${links.imageUrl}?status=${badge.status}`} alt={alt} width={320} height={96} />
+      <img class="cert-badge__image" src={`${links.imageUrl}?status=${badge.status}`} alt={alt} width={360} height={96} />
       <dl class="facts facts--wide">
         <div>
           <dt>Issued</dt>
@@ -58,6 +62,11 @@ function BadgeCard({ badge }: { badge: Badge }) {
           Public verification page<span class="visually-hidden"> of {badge.programName}</span>
         </Link>
       </p>
+      {soon && (
+        <p class="cert-badge__soon">
+          Expires in {left} {left === 1 ? 'day' : 'days'}: apply again to renew this same badge.
+        </p>
+      )}
       {badge.status === 'active' && <EmbedSnippet id={`embed-${badge.id}`} links={links} alt={alt} />}
     </li>
   )
@@ -76,7 +85,7 @@ function ProgramCard({ program, open, badge }: { program: Program; open?: Applic
         </h3>
         <p>{program.description}</p>
         <p class="small muted">
-          Valid {program.validityMonths} months · certifies {SCOPE_LABELS[program.scope].toLowerCase()}
+          Valid {program.validityMonths} months · scope: {SCOPE_LABELS[program.scope]}
         </p>
         <details class="cert-program__details">
           <summary>Requirements and evidence</summary>
@@ -153,7 +162,7 @@ export function WorkspaceCertificationsPage() {
       )}
       {resource.status === 'ready' && (
         <>
-          <section class="section" aria-labelledby="badges-heading">
+          <section class="cert-section" aria-labelledby="badges-heading">
             <h2 id="badges-heading">Your badges</h2>
             {resource.data.badges.length === 0 ? (
               <EmptyState title="No badges yet">
@@ -168,7 +177,7 @@ export function WorkspaceCertificationsPage() {
             )}
           </section>
 
-          <section class="section" aria-labelledby="programs-heading">
+          <section class="cert-section" aria-labelledby="programs-heading">
             <h2 id="programs-heading">Programs</h2>
             <ul class="cert-programs" aria-label="Programs">
               {resource.data.programs.map((p) => (
@@ -182,7 +191,7 @@ export function WorkspaceCertificationsPage() {
             </ul>
           </section>
 
-          <section class="section" aria-labelledby="applications-heading">
+          <section class="cert-section" aria-labelledby="applications-heading">
             <h2 id="applications-heading">Applications</h2>
             {resource.data.applications.length === 0 ? (
               <p class="muted">You have not applied for a certification yet.</p>
