@@ -1,4 +1,3 @@
-import { auditEntry, type AuditEntityType } from '../../shared/audit/entry'
 import { editApplication, newApplication, newProgram, openReview, replaceProgram } from '../../shared/certifications/rules'
 import { badgeView, redactApplication } from '../../shared/certifications/view'
 import { certifications as contracts } from '../../shared/contracts/certifications'
@@ -29,16 +28,8 @@ export const certificationsRoutes = domainRoutes(contracts, ({ db, clock, newId 
   const partners = partnerRepository(db)
   const products = productRepository(db)
 
-  const audit = (
-    actor: Actor,
-    partnerId: string,
-    entity: { type: AuditEntityType; id: string },
-    action: string,
-    before: unknown,
-    after: unknown,
-  ) => auditEntry({ id: newId(), now: clock.now(), actor, partnerId, entity, action, before, after })
   const workflow = certificationWorkflow({ db, clock, newId })
-  const { appAudit } = workflow
+  const { audit, appAudit } = workflow
 
   /** Evidence is this partner's checked certification-evidence uploads. */
   const evidenceOf = (pid: string, ids: string[]) =>

@@ -89,6 +89,7 @@ export function certificationWorkflow({ db, clock, newId }: { db: Db } & Pick<De
   }
 
   return {
+    audit,
     appAudit,
 
     /** A staff decision: approval issues or renews the badge in the same transaction. */

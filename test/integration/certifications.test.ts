@@ -18,7 +18,6 @@ beforeAll(async () => {
 
 const ADMIN = 'admin@ecobee.example'
 const REP = 'rep@ecobee.example'
-const apps = '/partners/ecobee/certifications'
 const DAY = 24 * 60 * 60 * 1000
 
 /** Moves the portal's clock (every route and the job read it). */

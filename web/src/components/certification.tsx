@@ -6,7 +6,7 @@ import {
   type ApplicationStatus,
   type BadgeStatus,
 } from '../../../shared/certifications/vocabulary'
-import { formatDateTime } from '../lib/format'
+import { formatDate, formatDateTime } from '../lib/format'
 import { CheckIcon } from './icons'
 
 /** Where an application stands, in words and colour. */
@@ -89,5 +89,50 @@ export function EmbedSnippet({
         </span>
       </div>
     </div>
+  )
+}
+
+/** A badge's dates, certified SKUs and revocation, as rows of a `<dl class="facts">`. */
+export function BadgeFactRows({
+  badge,
+}: {
+  badge: {
+    status: BadgeStatus
+    issuedAt: string
+    expiresAt: string
+    skus: string[]
+    revokedAt?: string | undefined
+    revocationReason?: string | undefined
+  }
+}) {
+  return (
+    <>
+      <div>
+        <dt>Issued</dt>
+        <dd>{formatDate(badge.issuedAt)}</dd>
+      </div>
+      <div>
+        <dt>{badge.status === 'expired' ? 'Expired' : 'Expires'}</dt>
+        <dd>{formatDate(badge.expiresAt)}</dd>
+      </div>
+      {badge.skus.length > 0 && (
+        <div>
+          <dt>Certified products</dt>
+          <dd>{badge.skus.join(', ')}</dd>
+        </div>
+      )}
+      {badge.revokedAt && (
+        <div>
+          <dt>Revoked</dt>
+          <dd>{formatDate(badge.revokedAt)}</dd>
+        </div>
+      )}
+      {badge.revocationReason && (
+        <div>
+          <dt>Revocation reason</dt>
+          <dd>{badge.revocationReason}</dd>
+        </div>
+      )}
+    </>
   )
 }

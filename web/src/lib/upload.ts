@@ -269,11 +269,16 @@ export function useUploads(
   partnerId: string,
   purpose: UploadPurpose,
   max: number,
-  initial: { documentId: string; filename: string; size: number; contentType: string }[] = [],
+  opts: {
+    /** what the files are, plural: "attachments" */
+    noun?: string
+    initial?: { documentId: string; filename: string; size: number; contentType: string }[]
+  } = {},
 ) {
+  const { noun = 'files', initial = [] } = opts
   const nextKey = useRef(1)
   // documents attached before were checked then: they are ready documents of this partner and purpose
-  const attached = (d: (typeof initial)[number]): UploadState => ({
+  const attached = (d: { documentId: string; filename: string; size: number; contentType: string }): UploadState => ({
     phase: 'ready',
     document: {
       ...d,
@@ -297,7 +302,7 @@ export function useUploads(
 
   function add(chosen: File[]) {
     const taken = chosen.slice(0, Math.max(0, max - files.length))
-    if (chosen.length > taken.length) setAnnouncement(`At most ${max} files: ${chosen.length - taken.length} not added.`)
+    if (chosen.length > taken.length) setAnnouncement(`At most ${max} ${noun}: ${chosen.length - taken.length} not added.`)
     const added = taken.map((file) => ({ key: nextKey.current++, file }))
     setFiles((list) => [
       ...list,

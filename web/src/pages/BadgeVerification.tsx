@@ -1,7 +1,7 @@
 import { isNotFound } from '../api/client'
 import { api } from '../api/contracts'
 import type { PublicBadge } from '../api/types'
-import { BadgeStatusBadge, EmbedSnippet } from '../components/certification'
+import { BadgeFactRows, BadgeStatusBadge, EmbedSnippet } from '../components/certification'
 import { CheckIcon, AlertIcon } from '../components/icons'
 import { LoadFailure, Loading } from '../components/states'
 import { formatDate } from '../lib/format'
@@ -93,32 +93,7 @@ export function BadgeVerificationPage({ id }: { id: string }) {
                   <dt>Program</dt>
                   <dd>{badge.programName}</dd>
                 </div>
-                <div>
-                  <dt>Issued</dt>
-                  <dd>{formatDate(badge.issuedAt)}</dd>
-                </div>
-                <div>
-                  <dt>{badge.status === 'expired' ? 'Expired' : 'Expires'}</dt>
-                  <dd>{formatDate(badge.expiresAt)}</dd>
-                </div>
-                {badge.revokedAt && (
-                  <div>
-                    <dt>Revoked</dt>
-                    <dd>{formatDate(badge.revokedAt)}</dd>
-                  </div>
-                )}
-                {badge.revocationReason && (
-                  <div>
-                    <dt>Revocation reason</dt>
-                    <dd>{badge.revocationReason}</dd>
-                  </div>
-                )}
-                {badge.skus.length > 0 && (
-                  <div>
-                    <dt>Certified products</dt>
-                    <dd>{badge.skus.join(', ')}</dd>
-                  </div>
-                )}
+                <BadgeFactRows badge={badge} />
               </dl>
               <p class="small">
                 <a href={badge.credentialUrl} download={`homeaiq-badge-${badge.id}.jwt`}>

@@ -10,7 +10,7 @@ import {
 import { describeError, isNotFound } from '../../api/client'
 import { api } from '../../api/contracts'
 import type { Badge, CertificationApplication } from '../../api/types'
-import { ApplicationStatusBadge, BadgeStatusBadge, StatusTimeline } from '../../components/certification'
+import { ApplicationStatusBadge, BadgeFactRows, BadgeStatusBadge, StatusTimeline } from '../../components/certification'
 import { ConfirmDialog } from '../../components/dialog'
 import { Breadcrumbs, Field, FormActions } from '../../components/form'
 import { LoadFailure, Loading, Notice } from '../../components/states'
@@ -141,22 +141,7 @@ function BadgePanel({ badge, onRevoked }: { badge: Badge; onRevoked: (revoked: B
         height={96}
       />
       <dl class="facts facts--wide">
-        <div>
-          <dt>Issued</dt>
-          <dd>{formatDate(badge.issuedAt)}</dd>
-        </div>
-        <div>
-          <dt>Expires</dt>
-          <dd>{formatDate(badge.expiresAt)}</dd>
-        </div>
-        {badge.revocationReason && (
-          <div>
-            <dt>Revoked</dt>
-            <dd>
-              {badge.revokedAt && formatDate(badge.revokedAt)}: {badge.revocationReason}
-            </dd>
-          </div>
-        )}
+        <BadgeFactRows badge={badge} />
       </dl>
       <p>
         <Link href={`/badges/${encodeURIComponent(badge.id)}`}>Public verification page</Link>

@@ -1,20 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import { api } from '../../api/contracts'
 import type { BriefingKind, Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { Breadcrumbs, ErrorSummary, Field, FormActions, Options } from '../../components/form'
 import { Notice } from '../../components/states'
-import { FilePicker, UploadStatus } from '../../components/upload'
+import { FilePicker, UploadList } from '../../components/upload'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { setFlash } from '../../lib/flash'
-import { BRIEFING_KINDS, fileSize, kindLabel, today } from '../../lib/format'
+import { BRIEFING_KINDS, kindLabel, today } from '../../lib/format'
 import { BRIEFING_LIMITS, needsSkus, requiresAck } from '../../../../shared/briefings/vocabulary'
 import { SKU_PATTERN } from '../../../../shared/catalog/vocabulary'
 import { useTitle } from '../../lib/hooks'
 import { recheck, useSaveForm } from '../../lib/save'
-import { UPLOAD_LIMITS, uploadDocument, type UploadState } from '../../lib/upload'
+import { UPLOAD_LIMITS, uploadsProblem, useUploads, type ListedUpload } from '../../lib/upload'
 import { Link, navigate } from '../../router'
-import { FileIcon } from '../../components/icons'
 
 const FIELD_IDS: Record<string, string> = {
   kind: 'briefing-kind',
@@ -54,12 +53,6 @@ export function parseSkus(text: string): string[] {
   return [...seen]
 }
 
-interface Attachment {
-  key: number
-  file: File
-  state: UploadState
-}
-
 interface Values {
   kind: BriefingKind | ''
   title: string
@@ -68,7 +61,7 @@ interface Values {
   body: string
 }
 
-function validate(values: Values, attachments: Attachment[]): Record<string, string> {
+function validate(values: Values, attachments: ListedUpload[]): Record<string, string> {
   const errors: Record<string, string> = {}
   if (!values.kind) errors['briefing-kind'] = 'Choose what kind of briefing this is.'
   const title = values.title.trim()
@@ -82,11 +75,8 @@ function validate(values: Values, attachments: Attachment[]): Record<string, str
     errors['briefing-skus'] = `A ${kindLabel(values.kind).toLowerCase()} briefing must name the affected SKUs.`
   }
   if (!values.body.trim()) errors['briefing-body'] = 'Write the briefing.'
-  if (attachments.some((a) => a.state.phase === 'uploading' || a.state.phase === 'checking')) {
-    errors['briefing-attachments'] = 'Wait until every attachment has uploaded and been checked.'
-  } else if (attachments.some((a) => a.state.phase === 'rejected' || a.state.phase === 'failed')) {
-    errors['briefing-attachments'] = 'Remove the files that were not accepted.'
-  }
+  const pending = uploadsProblem(attachments, 'attachment')
+  if (pending) errors['briefing-attachments'] = pending
   return errors
 }
 
@@ -97,15 +87,11 @@ export function BriefingComposerPage() {
   useTitle('New briefing')
 
   const [values, setValues] = useState<Values>({ kind: '', title: '', effectiveDate: today(), skus: '', body: '' })
-  const [attachments, setAttachments] = useState<Attachment[]>([])
+  const uploads = useUploads(partnerId, 'briefing-attachment', MAX_ATTACHMENTS, { noun: 'attachments' })
+  const attachments = uploads.files
   // one key per draft: a double submit or a retried request publishes the briefing once
   const [draftKey] = useState(() => crypto.randomUUID())
   const { form, statusRef, errors, setErrors, status, setStatus, saving: publishing, refuse, submit } = useSaveForm(FIELD_IDS)
-  const [announcement, setAnnouncement] = useState('')
-  const nextKey = useRef(1)
-  const controllers = useRef(new Map<number, AbortController>())
-
-  useEffect(() => () => controllers.current.forEach((c) => c.abort()), [])
 
   // the Markdown renderer (markdown-it, the one the API uses on publish) loads on first use
   const [renderMarkdown, setRenderMarkdown] = useState<((source: string) => string) | undefined>(undefined)
@@ -128,49 +114,19 @@ export function BriefingComposerPage() {
     setErrors((current) => recheck(current, validate(next, attachments), ids))
   }
 
-  const setAttachment = (key: number, state: UploadState) =>
-    setAttachments((list) => list.map((a) => (a.key === key ? { ...a, state } : a)))
-
   function addFiles(files: File[]) {
-    const room = MAX_ATTACHMENTS - attachments.length
-    const taken = files.slice(0, Math.max(0, room))
-    if (files.length > taken.length)
-      setAnnouncement(`At most ${MAX_ATTACHMENTS} attachments: ${files.length - taken.length} not added.`)
-    const added = taken.map((file) => ({
-      key: nextKey.current++,
-      file,
-      state: { phase: 'uploading', fraction: 0 } as UploadState,
-    }))
-    setAttachments((list) => [...list, ...added])
+    uploads.add(files)
     setErrors(({ 'briefing-attachments': _drop, ...rest }) => rest)
-    for (const item of added) {
-      const controller = new AbortController()
-      controllers.current.set(item.key, controller)
-      uploadDocument(partnerId, 'briefing-attachment', item.file, (state) => setAttachment(item.key, state), controller.signal)
-        .then((final) =>
-          setAnnouncement(
-            final.phase === 'ready'
-              ? `${item.file.name} is ready.`
-              : `${item.file.name} was not accepted: ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
-          ),
-        )
-        .catch(() => undefined) // aborted: removed or left the page
-        .finally(() => controllers.current.delete(item.key))
-    }
   }
 
   function remove(key: number) {
-    controllers.current.get(key)?.abort()
-    const item = attachments.find((a) => a.key === key)
-    const rest = attachments.filter((a) => a.key !== key)
-    setAttachments(rest)
+    const rest = uploads.remove(key)
     // an error about the attachments goes once the offending file is gone
     const stillWrong = validate(values, rest)['briefing-attachments']
     const { 'briefing-attachments': previous, ...others } = errors
     const next = previous && stillWrong ? { ...others, 'briefing-attachments': stillWrong } : others
     setErrors(next)
     if (Object.keys(next).length === 0) setStatus({ kind: 'idle' })
-    if (item) setAnnouncement(`${item.file.name} removed.`)
   }
 
   async function publish(event: Event) {
@@ -189,7 +145,7 @@ export function BriefingComposerPage() {
           body: values.body.trim(),
           skus,
           effectiveDate: values.effectiveDate,
-          attachmentDocumentIds: attachments.flatMap((a) => (a.state.phase === 'ready' ? [a.state.document.id] : [])),
+          attachmentDocumentIds: uploads.readyIds,
         },
         idempotencyKey: draftKey,
       })
@@ -353,28 +309,7 @@ export function BriefingComposerPage() {
         <fieldset class="fieldset">
           <legend>Attachments</legend>
           <p class="field__hint">Data sheets, photos or installation notes. Each file is checked before it can be published.</p>
-          {attachments.length > 0 && (
-            <ul class="file-list" aria-label="Attachments">
-              {attachments.map((a) => {
-                const busy = a.state.phase === 'uploading' || a.state.phase === 'checking'
-                return (
-                  <li key={a.key} class="file-row">
-                    <FileIcon />
-                    <span class="file-row__name">
-                      {a.file.name} <span class="muted small">{fileSize(a.file.size)}</span>
-                    </span>
-                    <UploadStatus state={a.state} label={a.file.name} />
-                    <span class="file-row__actions">
-                      <button type="button" class="button button--ghost button--small" onClick={() => remove(a.key)}>
-                        {busy ? 'Cancel' : 'Remove'}
-                        <span class="visually-hidden"> {a.file.name}</span>
-                      </button>
-                    </span>
-                  </li>
-                )
-              })}
-            </ul>
-          )}
+          <UploadList files={attachments} label="Attachments" onRemove={remove} />
           <FilePicker
             id="briefing-attachments"
             compact
@@ -392,7 +327,7 @@ export function BriefingComposerPage() {
             onFiles={addFiles}
           />
           <p class="visually-hidden" aria-live="polite">
-            {announcement}
+            {uploads.announcement}
           </p>
         </fieldset>
 

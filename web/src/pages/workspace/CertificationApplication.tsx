@@ -36,11 +36,14 @@ function ApplicationForm({
   current?: { application: CertificationApplication; etag: string }
 }) {
   const app = current?.application
-  const uploads = useUploads(partnerId, 'certification-evidence', CERTIFICATION_LIMITS.evidenceMax, app?.evidence)
+  const uploads = useUploads(partnerId, 'certification-evidence', CERTIFICATION_LIMITS.evidenceMax, {
+    noun: 'evidence files',
+    ...(app ? { initial: app.evidence } : {}),
+  })
   const [notes, setNotes] = useState(app?.notes ?? '')
   const [skus, setSkus] = useState(app?.skus.join('\n') ?? '')
   const [key] = useState(() => crypto.randomUUID())
-  const { form, statusRef, errors, setErrors, status, saving, refuse, submit } = useSaveForm(FIELD_IDS)
+  const { form, statusRef, errors, setErrors, status, setStatus, saving, refuse, submit } = useSaveForm(FIELD_IDS)
   const needsSkus = program.scope === 'skus'
 
   function check(draft: boolean): Record<string, string> {
@@ -117,7 +120,10 @@ function ApplicationForm({
           disabled={uploads.files.length >= CERTIFICATION_LIMITS.evidenceMax}
           onFiles={(files) => {
             uploads.add(files)
-            setErrors(({ 'cert-evidence': _drop, ...rest }) => rest)
+            // the evidence error goes with new files; so does the form's failure notice when nothing else is wrong
+            const { 'cert-evidence': _drop, ...rest } = errors
+            setErrors(rest)
+            if (Object.keys(rest).length === 0) setStatus({ kind: 'idle' })
           }}
         />
         <p class="visually-hidden" aria-live="polite">

@@ -12,7 +12,7 @@ import {
 import { api } from '../../api/contracts'
 import type { Badge, CertificationApplication as Application, CertificationProgram as Program, Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
-import { ApplicationStatusBadge, BadgeStatusBadge, EmbedSnippet } from '../../components/certification'
+import { ApplicationStatusBadge, BadgeFactRows, BadgeStatusBadge, EmbedSnippet } from '../../components/certification'
 import { EmptyState, ErrorState, FlashNotice, Loading } from '../../components/states'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { takeFlash } from '../../lib/flash'
@@ -34,28 +34,7 @@ function BadgeCard({ badge }: { badge: Badge }) {
       {/* keyed by status: a browser's cached image (up to 5 minutes) never contradicts the status beside it */}
       <img class="cert-badge__image" src={`${links.imageUrl}?status=${badge.status}`} alt={alt} width={360} height={96} />
       <dl class="facts facts--wide">
-        <div>
-          <dt>Issued</dt>
-          <dd>{formatDate(badge.issuedAt)}</dd>
-        </div>
-        <div>
-          <dt>{badge.status === 'expired' ? 'Expired' : 'Expires'}</dt>
-          <dd>{formatDate(badge.expiresAt)}</dd>
-        </div>
-        {badge.skus.length > 0 && (
-          <div>
-            <dt>Certified SKUs</dt>
-            <dd>{badge.skus.join(', ')}</dd>
-          </div>
-        )}
-        {badge.status === 'revoked' && (
-          <div>
-            <dt>Revoked</dt>
-            <dd>
-              {badge.revokedAt && formatDate(badge.revokedAt)}: {badge.revocationReason}
-            </dd>
-          </div>
-        )}
+        <BadgeFactRows badge={badge} />
       </dl>
       <p>
         <Link href={`/badges/${encodeURIComponent(badge.id)}`}>
