@@ -61,15 +61,26 @@ describe('certifications', () => {
     await partner
       .getByLabel(/Notes for the reviewer/)
       .fill('ecobee Premium and Smart Thermostat Enhanced with room sensors, via the ecobee API.')
-    await expectAccessible(partner, 'certification apply')
-    await screenshot(partner, 'certification-apply-1280')
+    await bothWidths(
+      partner,
+      '/workspace/certifications/apply/integration-deep',
+      'certification-apply',
+      (p) => p.getByRole('button', { name: 'Submit for review' }).waitFor(),
+      'admin@ecobee.example',
+    )
     await partner.getByRole('button', { name: 'Submit for review' }).click()
     await partner.waitForURL(/\/workspace\/certifications\/[0-9A-Z]{26}$/)
     await partner.getByText('Application submitted.').waitFor()
     const timeline = partner.getByRole('list', { name: 'Status timeline' })
     await timeline.getByText('Submitted').waitFor()
-    await expectAccessible(partner, 'certification application')
-    await screenshot(partner, 'certification-application-1280')
+    const applicationPath = new URL(partner.url()).pathname
+    await bothWidths(
+      partner,
+      applicationPath,
+      'certification-application',
+      (p) => p.getByRole('list', { name: 'Status timeline' }).waitFor(),
+      'admin@ecobee.example',
+    )
 
     // staff find it in the queue (oldest first: the seeded Sonos application is ahead of it)
     const staff = await newPage(1280)
@@ -92,7 +103,13 @@ describe('certifications', () => {
 
     await rows.filter({ hasText: 'Ecobee' }).getByRole('link').click()
     await staff.getByRole('heading', { level: 1, name: 'Ecobee: Integration Certified — Deep' }).waitFor()
-    await staff.getByRole('button', { name: 'Download ecobee-integration-test-report.pdf' }).waitFor()
+    // staff download the evidence through the documents route's short-lived link
+    const [download] = await Promise.all([
+      staff.waitForEvent('download'),
+      staff.getByRole('button', { name: 'Download ecobee-integration-test-report.pdf' }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('ecobee-integration-test-report.pdf')
+    const reviewPath = new URL(staff.url()).pathname
     await staff.getByRole('button', { name: 'Start review' }).click()
     await staff.getByText('Review started').waitFor()
     // a rejection needs a reason
@@ -101,6 +118,13 @@ describe('certifications', () => {
     await staff.locator('#decision-reason-error').filter({ hasText: 'Enter a reason for the rejection.' }).waitFor()
     await expectAccessible(staff, 'certification review')
     await screenshot(staff, 'certification-review-1280')
+    await bothWidths(
+      staff,
+      reviewPath,
+      'certification-review-in-review',
+      (p) => p.getByRole('button', { name: 'Record decision' }).waitFor(),
+      'staff@homeaiq.example',
+    )
     await staff.getByLabel('Approve and issue the badge').check()
     await staff.getByRole('button', { name: 'Record decision' }).click()
     await staff.getByText(/Approved: the badge is issued until/).waitFor()

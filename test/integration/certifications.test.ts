@@ -272,6 +272,14 @@ describe('badges', () => {
     expect(application).toMatchObject({ status: 'approved', badgeId: issued.id })
     const months = (new Date(issued.expiresAt).getTime() - Date.now()) / DAY / 30.4
     expect(Math.round(months)).toBe(24)
+    // Ecobee's users are told, in the decision's own transaction
+    expect((await outbox()).filter((m) => m.kind === 'certification-decided' && m.partnerId === 'ecobee')).toEqual([
+      expect.objectContaining({
+        title: 'Integration Certified — Deep: approved',
+        link: `/workspace/certifications/${application.id}`,
+        audience: { kind: 'partner', partnerId: 'ecobee', roles: ['partner-admin', 'partner-rep'] },
+      }),
+    ])
 
     const page = await portal.call('GET', `/badges/${issued.id}`)
     expect(page.json).toMatchObject({
