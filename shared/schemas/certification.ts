@@ -24,10 +24,10 @@ const unique = <T extends z.ZodType>(item: T, max: number, message: string) =>
 /* ---------- programs ---------- */
 
 export const ProgramFields = z.strictObject({
-  name: z.string().trim().min(3).max(L.nameMax),
+  name: z.string().trim().min(3, 'Enter a name of at least 3 characters.').max(L.nameMax),
   track: z.enum(PROGRAM_TRACKS),
   level: z.enum(PROGRAM_LEVELS),
-  description: z.string().trim().min(1).max(L.descriptionMax),
+  description: z.string().trim().min(1, 'Describe the program.').max(L.descriptionMax),
   /** the checklist a partner works through */
   requirements: unique(z.string().trim().min(3).max(L.requirementMax), L.requirementsMax, 'List each requirement once.').min(
     1,

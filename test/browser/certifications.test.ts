@@ -201,4 +201,31 @@ describe('certifications', () => {
     await expectAccessible(ubiquiti, 'certifications with an active badge')
     await screenshot(ubiquiti, 'certifications-partner-active-1280')
   })
+
+  it('lets staff change a program and define a new one', async () => {
+    const staff = await newPage(1280)
+    await signIn(staff, 'staff@homeaiq.example')
+    await staff.goto(url('/staff/certifications'))
+    await staff.getByRole('link', { name: 'Programs' }).click()
+    await staff.getByRole('heading', { level: 1, name: 'Certification programs' }).waitFor()
+    await staff.getByText(/^Installation Certified · Standard · 24 months/).click()
+    const edit = staff.getByRole('form', { name: 'Edit Installation Certified' })
+    await edit.getByLabel('Validity (months)').fill('36')
+    await edit.getByRole('button', { name: 'Save program' }).click()
+    await edit.getByText('Program saved.').waitFor()
+    // a new program without its fields is refused field by field
+    const create = staff.getByRole('form', { name: 'New program' })
+    await create.getByRole('button', { name: 'Add program' }).click()
+    await create.getByText('fields need your attention').waitFor()
+    await expect.poll(() => staff.evaluate(() => document.activeElement?.id)).toBe('program-new-id')
+    await bothWidths(
+      staff,
+      '/staff/certifications/programs',
+      'certification-programs',
+      (p) => p.getByRole('heading', { name: 'New program' }).waitFor(),
+      'staff@homeaiq.example',
+    )
+    const program = await (await fetch(url('/api/v1/certification-programs/installation-certified'))).json()
+    expect(program.validityMonths).toBe(36)
+  })
 })

@@ -34,6 +34,9 @@ const WorkspaceCertificationPage = lazyScreen(() =>
   import('./pages/workspace/CertificationApplication').then((m) => m.WorkspaceCertificationPage),
 )
 const StaffCertificationsPage = lazyScreen(() => import('./pages/staff/Certifications').then((m) => m.StaffCertificationsPage))
+const StaffCertificationProgramsPage = lazyScreen(() =>
+  import('./pages/staff/CertificationPrograms').then((m) => m.StaffCertificationProgramsPage),
+)
 const StaffCertificationReviewPage = lazyScreen(() =>
   import('./pages/staff/CertificationReview').then((m) => m.StaffCertificationReviewPage),
 )
@@ -67,6 +70,7 @@ function Routes() {
     return partnerOnly(<CertificationApplyPage programId={params.programId!} />)
   if ((params = match('/workspace/certifications/:id', path))) return partnerOnly(<WorkspaceCertificationPage id={params.id!} />)
   if (match('/staff/certifications', path)) return staffOnly(<StaffCertificationsPage />)
+  if (match('/staff/certifications/programs', path)) return staffOnly(<StaffCertificationProgramsPage />)
   if ((params = match('/staff/certifications/:partnerId/:id', path)))
     return staffOnly(<StaffCertificationReviewPage partnerId={params.partnerId!} id={params.id!} />)
   if (match('/sign-in', path)) return <SignInPage />

@@ -65,6 +65,11 @@ export function StaffCertificationsPage() {
           <h1>Certification reviews</h1>
           <p class="lede">Applications partners sent, the longest-waiting first. Open one to read its evidence and decide.</p>
         </div>
+        <div class="content-header__actions">
+          <Link href="/staff/certifications/programs" class="button button--secondary">
+            Programs
+          </Link>
+        </div>
       </div>
       <form class="toolbar toolbar--filters" aria-label="Filter applications" onSubmit={(e) => e.preventDefault()}>
         <FilterSelect
