@@ -1,6 +1,8 @@
 import { auditRoutes } from './audit/app'
+import { badgesRoutes } from './badges/app'
 import { briefingsRoutes } from './briefings/app'
 import { catalogRoutes } from './catalog/app'
+import { certificationsRoutes } from './certifications/app'
 import { directoryRoutes } from './directory/app'
 import { createApiWith, type DomainApp } from './http/app'
 import type { Deps } from './http/deps'
@@ -28,6 +30,8 @@ export const DOMAIN_APPS: Record<Domain, DomainApp> = {
   leads: leadsRoutes,
   program: programRoutes,
   mdf: mdfRoutes,
+  certifications: certificationsRoutes,
+  badges: badgesRoutes,
 }
 
 /** The whole API in one app: what `npm start` serves and the integration tests drive. */

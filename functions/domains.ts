@@ -18,6 +18,8 @@ export interface DomainFunction {
   catchAll?: boolean
   /** creates and disables users in the Cognito user pool */
   userAdmin?: boolean
+  /** signs badge credentials: kms:Sign and kms:GetPublicKey on the badge key, and the public origin they name */
+  signsBadges?: boolean
 }
 
 type FunctionConfig = Omit<DomainFunction, 'name' | 'routes'>
@@ -35,6 +37,9 @@ const FUNCTIONS: Record<Domain, FunctionConfig> = {
   leads: { entry: 'functions/leads/lambda.ts', table: 'read-write' },
   program: { entry: 'functions/program/lambda.ts', table: 'read-write' },
   mdf: { entry: 'functions/mdf/lambda.ts', table: 'read-write' },
+  certifications: { entry: 'functions/certifications/lambda.ts', table: 'read-write' },
+  // the public verification routes: read-only, and the only function that may sign
+  badges: { entry: 'functions/badges/lambda.ts', table: 'read', signsBadges: true },
 }
 
 /** The API routes of a domain, as API Gateway route keys. */
@@ -95,6 +100,12 @@ export const eventFunctions: EventFunction[] = [
   {
     name: 'mdf-fund-close',
     entry: 'functions/mdf/fund-close-job-lambda.ts',
+    trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
+    table: 'read-write',
+  },
+  {
+    name: 'badge-expiry',
+    entry: 'functions/certifications/expiry-job-lambda.ts',
     trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
     table: 'read-write',
   },

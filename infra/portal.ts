@@ -86,6 +86,7 @@ export function createPortal(scope: Construct, props: PortalProps = {}): Portal 
     documentsBucket: data.documentsBucket,
     userPool: auth.userPool,
     userPoolClient: auth.webClient,
+    publicOrigin: web.webOrigins[0]!,
   })
   const site = new SiteStack(scope, `${prefix}-Site`, {
     ...named('Site'),

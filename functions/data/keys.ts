@@ -47,6 +47,18 @@ import { createHash } from 'node:crypto'
  * | a partner's MDF claims, newest first| table | `PARTNER#<pid>`          | `MDF#CLAIM#<ulid>`     | GET .../mdf/claims[/{id}]        |
  * | claims in a status, oldest first   | GSI1  | `MDF#QUEUE#<status>`      | `<submittedAt>#<pid>#<ulid>` | GET /review/mdf-claims     |
  * | a period's claims across partners  | GSI2  | `MDF#PERIOD#<period>`     | `<pid>#<ulid>`         | GET /review/mdf-claims/export    |
+ * | certification programs            | table | `CERTPROGRAMS`            | `PROGRAM#<programId>`  | GET/PUT /certification-programs  |
+ * | a partner's applications, newest  | table | `PARTNER#<pid>`           | `CERTAPP#<ulid>`       | GET .../certifications           |
+ * | review queue, oldest first        | GSI1  | `CERTQUEUE#<open|closed>` | `<submittedAt>#<ulid>` | GET /review/certifications       |
+ * | one open application per program  | table | `PARTNER#<pid>`           | `CERTOPEN#<programId>` | apply (uniqueness, in the write) |
+ * | a badge by its id                 | table | `BADGE#<badgeId>`         | `BADGE`                | public badge routes, revoke      |
+ * | a partner's badges                | GSI2  | `PARTNER#<pid>#BADGES`    | `<programId>#<issuedAt>`| GET .../badges, public profile  |
+ * | active badges of a program (sparse)| GSI1 | `CERTIFIED#<programId>`   | `<pid>`                | GET /directory?certification=    |
+ * | a partner's active badge per program| table| `PARTNER#<pid>`          | `BADGELINE#<programId>`| approve: issue or renew (unique) |
+ * | active badges by expiry           | table | `BADGES#EXPIRING`         | `<expiresAt>#<badgeId>`| the badge-expiry job             |
+ * | expiry reminders sent (markers)   | table | `BADGE#<badgeId>`         | `REMINDER#<expiresAt>#<days>` | the badge-expiry job (once each) |
+ * | revoked status-list entries       | table | `BADGESTATUS#<list>`      | `REVOKED#<index>`      | GET /badge-status/{list}         |
+ * | next status-list index            | table | `COUNTER`                 | `BADGES#STATUSINDEX`   | approve: issue                   |
  * | local demo-data marker             | table | `SEED`                    | `<version>`            | npm start (seed once)            |
  * | readiness probe (never written)    | table | `HEALTH`                  | `PROBE`                | GET /health                      |
  *
@@ -132,6 +144,37 @@ export const keys = {
   notificationPreferences: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PREFERENCES' }),
   devMail: (id: string) => ({ PK: 'DEVMAIL', SK: id }),
   devMailbox: () => ({ pk: 'DEVMAIL' }),
+
+  certProgram: (id: string) => ({ PK: 'CERTPROGRAMS', SK: `PROGRAM#${id}` }),
+  certPrograms: () => ({ pk: 'CERTPROGRAMS', skBeginsWith: 'PROGRAM#' }),
+  certApplication: (pid: string, id: string) => ({ PK: `PARTNER#${pid}`, SK: `CERTAPP#${id}` }),
+  certApplications: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'CERTAPP#' }),
+  certQueueEntry: (bucket: 'open' | 'closed', submittedAt: string, id: string) => ({
+    gsi1pk: `CERTQUEUE#${bucket}`,
+    gsi1sk: `${submittedAt}#${id}`,
+  }),
+  certQueue: (bucket: 'open' | 'closed') => ({ index: 'GSI1', pk: `CERTQUEUE#${bucket}` }) as const,
+  certOpenApplication: (pid: string, programId: string) => ({ PK: `PARTNER#${pid}`, SK: `CERTOPEN#${programId}` }),
+  badge: (id: string) => ({ PK: `BADGE#${id}`, SK: 'BADGE' }),
+  partnerBadgeEntry: (pid: string, programId: string, issuedAt: string) => ({
+    gsi2pk: `PARTNER#${pid}#BADGES`,
+    gsi2sk: `${programId}#${issuedAt}`,
+  }),
+  partnerBadges: (pid: string) => ({ index: 'GSI2', pk: `PARTNER#${pid}#BADGES` }) as const,
+  certifiedEntry: (programId: string, pid: string) => ({ gsi1pk: `CERTIFIED#${programId}`, gsi1sk: pid }),
+  certified: (programId: string) => ({ index: 'GSI1', pk: `CERTIFIED#${programId}` }) as const,
+  badgeLine: (pid: string, programId: string) => ({ PK: `PARTNER#${pid}`, SK: `BADGELINE#${programId}` }),
+  badgeExpiry: (expiresAt: string, id: string) => ({ PK: 'BADGES#EXPIRING', SK: `${expiresAt}#${id}` }),
+  /** active badges expiring at or before `until` (an ISO time) */
+  badgesExpiringBy: (until: string) => ({ pk: 'BADGES#EXPIRING', skAtMost: `${until}#\uffff` }),
+  badgeReminder: (id: string, expiresAt: string, days: number) => ({ PK: `BADGE#${id}`, SK: `REMINDER#${expiresAt}#${days}` }),
+  badgeReminders: (id: string, expiresAt: string) => ({ pk: `BADGE#${id}`, skBeginsWith: `REMINDER#${expiresAt}#` }),
+  revokedStatusEntry: (list: number, index: number) => ({
+    PK: `BADGESTATUS#${list}`,
+    SK: `REVOKED#${String(index).padStart(9, '0')}`,
+  }),
+  revokedStatusEntries: (list: number) => ({ pk: `BADGESTATUS#${list}`, skBeginsWith: 'REVOKED#' }),
+  badgeStatusCounter: () => ({ PK: 'COUNTER', SK: 'BADGES#STATUSINDEX' }),
 
   audit: (pid: string, auditId: string) => ({ PK: `PARTNER#${pid}`, SK: `AUDIT#${auditId}` }),
   seedMarker: (version: string) => ({ PK: 'SEED', SK: version }),

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry } from '../../shared/audit/entry'
 import { ConflictError, NotFoundError, StaleVersionError } from '../../shared/errors'
 import { isListed, searchKey, searchTerms } from '../../shared/partners/rules'
@@ -41,6 +41,23 @@ export const partnerRepository = (db: Db) => ({
     const partner = await this.get(pid)
     if (!partner) throw new NotFoundError(`No partner ${pid}.`)
     return partner
+  },
+
+  /** These partners (up to 100 ids), by id; unknown ids are simply absent. */
+  async getMany(ids: string[]): Promise<Map<string, Partner>> {
+    const found = new Map<string, Partner>()
+    let request: Record<string, { Keys: Record<string, string>[] }> | undefined = ids.length
+      ? { [db.table]: { Keys: [...new Set(ids)].map((id) => keys.partner(id)) } }
+      : undefined
+    while (request && Object.keys(request).length) {
+      const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: request }))
+      for (const item of out.Responses?.[db.table] ?? []) {
+        const partner = stripKeys<Partner>(item)
+        found.set(partner.id, partner)
+      }
+      request = out.UnprocessedKeys as typeof request
+    }
+    return found
   },
 
   /** Creates the partner; a taken id is a ConflictError. */

@@ -24,7 +24,8 @@ const requestIdOf = (c: { env?: unknown }) =>
  */
 export function createApiWith(deps: Deps, domains: DomainApp[], allRoutes?: readonly RouteContract[]) {
   const api = new Hono<PortalEnv>().basePath('/api/v1')
-  api.use('*', requestId({ generator: requestIdOf }), secureHeaders())
+  // a route that sets a header itself keeps it (public badges: Cross-Origin-Resource-Policy: cross-origin)
+  api.use('*', requestId({ generator: requestIdOf }), secureHeaders({ overwrite: false }))
   api.use('*', async (c, next) => {
     const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(REQUEST_BUDGET_MS)])
     await runInRequestScope(signal, next)

@@ -1,4 +1,5 @@
 import type { AccessCache } from '../auth/access-cache'
+import type { BadgeIssuer } from '../badges/signer'
 import type { TokenVerifier } from '../auth/verifier'
 import type { Db } from '../data/db'
 import type { Mailer } from '../notifications/mailer'
@@ -22,6 +23,8 @@ export interface Deps {
   directory?: UserDirectory
   /** where notification e-mails go, and the portal address their links point at: the dispatcher's */
   notify?: { mailer: Mailer; portalUrl: string }
+  /** the badge credentials' signing key and the public origin they name: only the badges domain gets it */
+  badges?: BadgeIssuer
 }
 
 export function requireDirectory(deps: Deps): UserDirectory {
@@ -29,7 +32,12 @@ export function requireDirectory(deps: Deps): UserDirectory {
   return deps.directory
 }
 
-export function requireStorage(deps: Deps): DocumentStorage {
+export function requireStorage(deps: Pick<Deps, 'storage'>): DocumentStorage {
   if (!deps.storage) throw new Error('this function was built without document storage')
   return deps.storage
+}
+
+export function requireBadgeIssuer(deps: Deps): BadgeIssuer {
+  if (!deps.badges) throw new Error('this function was built without the badge signing key')
+  return deps.badges
 }

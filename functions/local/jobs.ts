@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { applyDueEndOfLife } from '../briefings/eol-job'
 import { dispatchOutbox } from '../notifications/dispatch'
+import { runBadgeExpiry } from '../certifications/expiry-job'
 import type { Deps } from '../http/deps'
 import { expireLeadOffers } from '../leads/expiry-job'
 import { closeDueFunds } from '../mdf/fund-close-job'
@@ -15,6 +16,7 @@ export const LOCAL_JOBS: Record<string, (deps: Deps) => Promise<unknown>> = {
   },
   'lead-offer-expiry': expireLeadOffers,
   'mdf-fund-close': closeDueFunds,
+  'badge-expiry': runBadgeExpiry,
 }
 
 export const JOB_INTERVAL_MS = 60_000

@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid'
 import { accessCache } from '../auth/access-cache'
 import { UPLOAD_PREFIX } from '../../shared/uploads/rules'
+import { memorySigner, type BadgeIssuer } from '../badges/signer'
 import type { TokenVerifier } from '../auth/verifier'
 import { createDb } from '../data/db'
 import { documentRepository } from '../data/documents'
@@ -22,6 +23,8 @@ export function localDeps(opts: {
   /** where notification e-mails go (default: the dev mailbox in the table) and what their links point at */
   mailer?: Mailer
   portalUrl?: string
+  /** default: a key in memory, credentials naming http://localhost */
+  badges?: BadgeIssuer
 }): Deps {
   const db = createDb(opts.table, { endpoint: opts.dynamoEndpoint, ...LOCAL_AWS })
   const newId = monotonicFactory()
@@ -34,6 +37,7 @@ export function localDeps(opts: {
     directory: devDirectory(newId),
     notify: { mailer: opts.mailer ?? devMailbox(db, newId), portalUrl: opts.portalUrl ?? 'http://localhost:3000' },
     storage: s3Storage(opts.bucket, { endpoint: opts.s3Endpoint, forcePathStyle: true, ...LOCAL_AWS }),
+    badges: opts.badges ?? { signer: memorySigner(), origin: 'http://localhost' },
   }
 }
 

@@ -6,6 +6,7 @@ import { getRequestListener } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { createApi } from '../api'
+import { fileSigner, memorySigner } from '../badges/signer'
 import { partnerRepository } from '../data/partners'
 import { userRepository } from '../data/users'
 import type { Deps } from '../http/deps'
@@ -71,6 +72,10 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       bucket: DOCUMENTS_BUCKET,
       verifier: idp.verifier,
       portalUrl: `http://localhost:${port}`,
+      badges: {
+        signer: opts.inMemory ? memorySigner() : fileSigner(join(dataDir, 'badge-signing-key.pem')),
+        origin: `http://localhost:${port}`,
+      },
     })
     s3.onEvent(uploadCheckListener(deps))
     await seedDemoData(deps)
@@ -101,7 +106,10 @@ function portalApp(deps: Deps, idp: DevIdp, webDir: string) {
   app.route('/dev/jobs', devJobsApp(deps))
   app.route('/dev/mailbox', devMailboxApp(deps.db))
   app.get('/config.json', (c) => c.json({ auth: { mode: 'dev' } }))
-  app.route('/', createApi(deps))
+  const api = createApi(deps)
+  // /.well-known/jwks.json at the site root, as CloudFront serves it in AWS (a rewrite to the API's route)
+  app.get('/.well-known/*', (c) => api.fetch(new Request(new URL(`/api/v1${c.req.path}`, c.req.url), c.req.raw)))
+  app.route('/', api)
   app.use('*', serveStatic({ root: relative(process.cwd(), webDir) || '.' }))
   // SPA fallback: any other GET is a client-side route
   app.get('*', serveStatic({ root: relative(process.cwd(), webDir) || '.', path: 'index.html' }))

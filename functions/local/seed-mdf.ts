@@ -1,13 +1,10 @@
-import { auditEntry } from '../../shared/audit/entry'
 import { addDays, day, periodRange, quarterOf } from '../../shared/mdf/periods'
 import type { SignedInActor } from '../../shared/roles'
 import type { ActivityType, ProofKind } from '../../shared/mdf/vocabulary'
-import { planUpload } from '../../shared/uploads/rules'
-import { documentRepository } from '../data/documents'
 import type { Deps } from '../http/deps'
 import { mdfService } from '../mdf/service'
-import { demoPdf } from './demo-pdf'
 import { DEMO_PARTNERS, demoUsers } from './seed-data'
+import { seedUpload } from './seed-upload'
 
 /**
  * MDF demo data: this quarter's fund for every strategic and preferred partner at its tier's MDF
@@ -178,10 +175,8 @@ const CLAIMS: DemoClaim[] = [
 type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId' | 'storage'>
 
 export async function seedMdf(deps: SeedDeps): Promise<void> {
-  const { db, clock, newId, storage } = deps
-  if (!storage) throw new Error('the MDF demo data needs the documents bucket')
+  const { clock } = deps
   const service = mdfService(deps)
-  const documents = documentRepository(db)
   const users = demoUsers()
   const actorOf = (email: string): SignedInActor => {
     const u = users.find((x) => x.email === email)!
@@ -194,40 +189,6 @@ export async function seedMdf(deps: SeedDeps): Promise<void> {
   const period = quarterOf(today)
   const { start } = periodRange(period)
   const on = (offset: number) => [addDays(start, offset), today].sort()[0]!
-
-  /** Uploads a demo PDF the way the browser does and runs the upload check on it. */
-  async function upload(pid: string, by: SignedInActor, proof: DemoProof) {
-    const bytes = demoPdf(proof.filename.replace(/\.pdf$/, '').replace(/-/g, ' '), proof.lines)
-    const doc = planUpload(
-      { purpose: 'mdf-proof', contentType: 'application/pdf', size: bytes.length, filename: proof.filename },
-      { partnerId: pid, documentId: newId(), uploadedBy: by.email, uploadedByRole: by.role, now: clock.now() },
-    )
-    await documents.create(
-      doc,
-      auditEntry({
-        id: newId(),
-        now: clock.now(),
-        actor: by,
-        partnerId: pid,
-        entity: { type: 'document', id: doc.id },
-        action: 'document.requested',
-        before: null,
-        after: doc,
-      }),
-    )
-    const post = await storage!.presignPost(doc.key, doc.contentType, doc.size, 600)
-    const form = new FormData()
-    for (const [name, value] of Object.entries(post.fields)) form.append(name, value)
-    form.append('file', new Blob([new Uint8Array(bytes)], { type: doc.contentType }), proof.filename)
-    const posted = await fetch(post.url, { method: 'POST', body: form })
-    if (!posted.ok) throw new Error(`demo upload failed: ${posted.status}`)
-    // the bucket's upload event runs the upload check, as for the browser's uploads
-    for (let waited = 0; (await documents.get(pid, doc.id))?.status === 'pending'; waited += 50) {
-      if (waited > 10_000) throw new Error(`the upload check did not run for ${doc.key}`)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    return doc.id
-  }
 
   // independent of each other: funds at once, then each claim's story at once
   await Promise.all(
@@ -243,7 +204,21 @@ export async function seedMdf(deps: SeedDeps): Promise<void> {
     const pid = demo.partnerId
     const filer = demo.homeaiq ? staff : actorOf(`rep@${pid}.example`)
     const decider = demo.homeaiq ? actorOf(`admin@${pid}.example`) : staff
-    const ids = await Promise.all(demo.proof.map((proof) => upload(pid, filer, proof)))
+    const ids = await Promise.all(
+      demo.proof.map(
+        async (proof) =>
+          (
+            await seedUpload(deps, {
+              partnerId: pid,
+              by: filer,
+              purpose: 'mdf-proof',
+              filename: proof.filename,
+              lines: proof.lines,
+              now: clock.now(),
+            })
+          ).id,
+      ),
+    )
     const { value: claim } = await service.fileClaim(filer, pid, {
       period,
       activityType: demo.activityType,

@@ -5,6 +5,7 @@ import { markerRepository } from '../data/markers'
 import { partnerRepository } from '../data/partners'
 import { userRepository } from '../data/users'
 import type { Deps } from '../http/deps'
+import { seedCertifications } from './seed-certifications'
 import { DEMO_PARTNERS, demoUsers } from './seed-data'
 import { seedLeads } from './seed-leads'
 import { seedMdf } from './seed-mdf'
@@ -20,6 +21,7 @@ const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] =
   { marker: 'demo-v1', seed: seedBase },
   { marker: 'demo-leads-v1', seed: seedLeads },
   { marker: 'demo-mdf-v1', seed: seedMdf },
+  { marker: 'demo-certifications-v1', seed: seedCertifications },
 ]
 
 /** Everything `npm start` shows: the partners and users, then each capability's demo data. */

@@ -16,6 +16,7 @@ import { Construct } from 'constructs'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito'
+import type { IKey } from 'aws-cdk-lib/aws-kms'
 import { portalBundling, portalRuntime } from './bundling'
 import { acknowledge } from '../nag'
 import { bucketArnFor } from '../refs'
@@ -182,6 +183,19 @@ export class PortalFunction extends Construct {
       }),
     )
     this.function.addEnvironment('MAIL_FROM', from)
+    return this
+  }
+
+  /**
+   * Grants signing with the badge key (kms:Sign, kms:GetPublicKey on that key only) and sets
+   * BADGE_SIGNING_KEY_ARN and PUBLIC_ORIGIN, the origin the signed credentials name.
+   */
+  useBadgeSigningKey(key: IKey, publicOrigin: string): this {
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [key.keyArn] }),
+    )
+    this.function.addEnvironment('BADGE_SIGNING_KEY_ARN', key.keyArn)
+    this.function.addEnvironment('PUBLIC_ORIGIN', publicOrigin)
     return this
   }
 

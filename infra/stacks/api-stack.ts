@@ -8,6 +8,8 @@ import { HttpMethod, HttpRoute, HttpRouteKey, PayloadFormatVersion } from 'aws-c
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms'
+import { RemovalPolicy } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito'
@@ -25,6 +27,8 @@ export interface ApiStackProps extends StackProps {
   readonly documentsBucket: IBucket
   readonly userPool: IUserPool
   readonly userPoolClient: IUserPoolClient
+  /** the portal's public origin (`https://...`), which signed badge credentials name */
+  readonly publicOrigin: string
 }
 
 export interface ParsedRoute {
@@ -53,6 +57,8 @@ const noAuthorizerReason =
 export class ApiStack extends PortalStack {
   readonly functions: Map<string, PortalFunction> = new Map()
   readonly routes: HttpRoute[] = []
+  /** signs badge credentials (ES256); only the functions that sign may use it */
+  readonly badgeSigningKey?: Key
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props)
@@ -69,6 +75,16 @@ export class ApiStack extends PortalStack {
         'rotating it would only invalidate cursors in flight, so it is rotated by replacing the secret on deploy when needed.',
     )
 
+    if (props.functions.some((row) => row.signsBadges)) {
+      // asymmetric: the private key never leaves KMS; kept on stack deletion, or issued credentials stop verifying
+      this.badgeSigningKey = new Key(this, 'BadgeSigningKey', {
+        description: 'Signs HomeAIQ badge credentials (Open Badges 3.0 VC-JWT, ES256)',
+        keySpec: KeySpec.ECC_NIST_P256,
+        keyUsage: KeyUsage.SIGN_VERIFY,
+        removalPolicy: RemovalPolicy.RETAIN,
+      })
+    }
+
     const seenRoutes = new Map<string, string>()
     for (const row of props.functions) {
       if (!/^[a-z][a-z0-9-]*$/.test(row.name)) throw new Error(`domain function name "${row.name}" must be kebab-case`)
@@ -83,6 +99,7 @@ export class ApiStack extends PortalStack {
       // a CloudFormation dynamic reference: resolved at deploy, never written into the template
       fn.function.addEnvironment('CURSOR_KEY', cursorKey.secretValue.unsafeUnwrap())
       if (row.documents) fn.useDocuments(props.documentsBucket, row.documents)
+      if (row.signsBadges && this.badgeSigningKey) fn.useBadgeSigningKey(this.badgeSigningKey, props.publicOrigin)
       this.functions.set(row.name, fn)
 
       const integration = new HttpLambdaIntegration(`${row.name}-integration`, fn.function, {

@@ -56,6 +56,16 @@ export const spaRewriteCode = `function handler(event) {
   return request;
 }`
 
+/**
+ * Viewer-request function of the `/.well-known/*` behaviour: the API serves the badge issuer's
+ * JWK Set at /api/v1/.well-known/jwks.json; verifiers look for it at the site root.
+ */
+export const wellKnownRewriteCode = `function handler(event) {
+  var request = event.request;
+  request.uri = '/api/v1' + request.uri;
+  return request;
+}`
+
 export class WebStack extends PortalStack {
   readonly siteBucket: Bucket
   readonly logsBucket: Bucket
@@ -131,6 +141,16 @@ export class WebStack extends PortalStack {
       code: FunctionCode.fromInline(spaRewriteCode),
     })
 
+    const wellKnownRewrite = new CloudFrontFunction(this, 'WellKnownRewrite', {
+      comment: 'Serve /.well-known/* from the API (/api/v1/.well-known/*)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(wellKnownRewriteCode),
+    })
+    const apiOrigin = new HttpOrigin(props.apiDomainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    })
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'HomeAIQ Partner Portal',
       defaultRootObject: 'index.html',
@@ -159,16 +179,23 @@ export class WebStack extends PortalStack {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-          }),
+          origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
           compress: true,
+        },
+        '/.well-known/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+          compress: true,
+          functionAssociations: [{ function: wellKnownRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
       },
     })

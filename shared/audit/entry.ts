@@ -14,6 +14,9 @@ export const AUDIT_ENTITY_TYPES = [
   'scorecard',
   'mdf-fund',
   'mdf-claim',
+  'certification-program',
+  'certification-application',
+  'badge',
 ] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 

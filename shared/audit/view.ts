@@ -1,6 +1,7 @@
 import { redactBriefing } from '../briefings/view'
 import { leadView, referralView } from '../leads/view'
 import { redactClaim, redactFund } from '../mdf/view'
+import { redactApplication, redactBadge } from '../certifications/view'
 import { redactPartner } from '../partners/view'
 import { HOMEAIQ_ACTOR, type Actor } from '../roles'
 import { redactDocument } from '../uploads/view'
@@ -26,6 +27,9 @@ const SNAPSHOT_VIEWS: Record<AuditEntityType, (snapshot: Snapshot, reader: Actor
   scorecard: (snapshot, reader) => (reader.kind === 'staff' ? snapshot : null),
   'mdf-fund': redactFund,
   'mdf-claim': redactClaim,
+  'certification-program': (snapshot) => snapshot,
+  'certification-application': redactApplication,
+  badge: redactBadge,
 }
 
 const snapshotFor = (type: AuditEntityType, value: unknown, reader: Actor) =>

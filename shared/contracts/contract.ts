@@ -22,6 +22,8 @@ export const DOMAINS = [
   'leads',
   'program',
   'mdf',
+  'certifications',
+  'badges',
 ] as const
 export type Domain = (typeof DOMAINS)[number]
 

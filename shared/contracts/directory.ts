@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { DirectoryPage, DirectoryQuery, PublicPartner } from '../schemas/partner'
+import { DirectoryPage, DirectoryQuery, PublicProfile } from '../schemas/partner'
 import { Slug } from '../schemas/common'
 import { access, defineContracts } from './contract'
 
@@ -9,7 +9,7 @@ export const directory = defineContracts('directory', {
   list: {
     method: 'GET',
     path: '/directory',
-    summary: 'Active partners, by name',
+    summary: 'Active partners, by name (by partner id when filtered by certification)',
     access: access.public,
     query: DirectoryQuery,
     response: DirectoryPage,
@@ -17,10 +17,10 @@ export const directory = defineContracts('directory', {
   profile: {
     method: 'GET',
     path: '/directory/{partnerId}',
-    summary: 'A public partner profile',
+    summary: 'A public partner profile, with its active certification badges',
     access: access.public,
     params: PartnerParam,
-    response: PublicPartner,
+    response: PublicProfile,
   },
   logo: {
     method: 'GET',

@@ -1,6 +1,8 @@
 import { audit } from './audit'
+import { badges } from './badges'
 import { briefings } from './briefings'
 import { catalog } from './catalog'
+import { certifications } from './certifications'
 import type { Domain, RouteContract } from './contract'
 import { directory } from './directory'
 import { identity } from './identity'
@@ -26,6 +28,8 @@ export const contracts = {
   leads,
   program,
   mdf,
+  certifications,
+  badges,
 } satisfies Record<Domain, Record<string, RouteContract>>
 export type Contracts = typeof contracts
 

@@ -104,5 +104,18 @@ export function searchKey(name: string): string {
 /** The words of a search box, each of which must appear in a search key (at most 5). */
 export const searchTerms = (q: string | undefined): string[] => (q ? searchKey(q).split(' ').filter(Boolean).slice(0, 5) : [])
 
+/** Whether a listed partner matches the directory's category, tier and name filters (the same ones the directory index applies). */
+export function matchesDirectory(
+  partner: Pick<Partner, 'category' | 'tier' | 'name'>,
+  query: { category?: string | undefined; tier?: string | undefined; q?: string | undefined },
+): boolean {
+  const name = searchKey(partner.name)
+  return (
+    (!query.category || partner.category === query.category) &&
+    (!query.tier || partner.tier === query.tier) &&
+    searchTerms(query.q).every((term) => name.includes(term))
+  )
+}
+
 /** Only active partners are listed publicly. */
 export const isListed = (partner: Pick<Partner, 'status'>) => partner.status === 'active'

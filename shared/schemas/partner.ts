@@ -129,10 +129,27 @@ export const PublicPartner = Partner.pick({
 })
 export type PublicPartner = z.infer<typeof PublicPartner>
 
+/** A public profile: the listing, and the partner's active certification badges. */
+export const PublicProfile = PublicPartner.extend({
+  badges: z.array(
+    z.object({
+      id: z.string(),
+      programId: z.string(),
+      programName: z.string(),
+      issuedAt: IsoDateTime,
+      expiresAt: IsoDateTime,
+      /** a badge of named products: the certified SKUs */
+      skus: z.array(z.string()),
+    }),
+  ),
+})
+
 export const DirectoryQuery = z.strictObject({
   category: PartnerCategory.optional(),
   tier: PartnerTier.optional(),
   q: z.string().trim().max(80).optional(),
+  /** partners holding an active badge of this certification program */
+  certification: Slug.optional(),
   limit: Limit,
   cursor: Cursor,
 })

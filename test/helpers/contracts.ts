@@ -11,6 +11,9 @@ export const EXAMPLE_PARAMS: Record<string, string> = {
   documentId: '01JDQ7Z8X9Y0ABCDEFGHJKMNPQ',
   userId: 'no-such-user',
   period: '2026-Q4',
+  programId: 'integration-standard',
+  badgeId: 'AAAAAAAAAAAAAAAAAAAAAA',
+  list: '1',
 }
 
 export const CONTRACTS = allContracts()

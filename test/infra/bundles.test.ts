@@ -41,6 +41,8 @@ beforeAll(async () => {
     CURSOR_KEY: 'test-cursor-key',
     MAIL_FROM: 'partners@homeaiq.example',
     PORTAL_URL: 'https://partners.homeaiq.example',
+    BADGE_SIGNING_KEY_ARN: 'arn:aws:kms:eu-west-1:123456789012:key/0b4f1c2e-test',
+    PUBLIC_ORIGIN: 'https://portal.example',
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'AKIDTEST',
     AWS_SECRET_ACCESS_KEY: 'testsecret',

@@ -12,7 +12,7 @@ import { allContracts } from '../../shared/contracts'
 import { tableShape } from '../../functions/data/table'
 import { UPLOAD_PREFIX } from '../../shared/uploads/rules'
 import { ApiStack, parseRoute } from '../../infra/stacks/api-stack'
-import { WebStack, spaRewriteCode } from '../../infra/stacks/web-stack'
+import { WebStack, spaRewriteCode, wellKnownRewriteCode } from '../../infra/stacks/web-stack'
 import { SiteStack } from '../../infra/stacks/site-stack'
 import { portalGroups } from '../../infra/stacks/auth-stack'
 import { documentsActions, tableActions } from '../../infra/constructs/portal-function'
@@ -78,7 +78,7 @@ describe('app', () => {
     expect(deps(portal.web)).toEqual(['HomeAiqPortal-Gateway'])
     expect(deps(portal.data)).toEqual(['HomeAiqPortal-Web'])
     expect(deps(portal.auth)).toEqual(['HomeAiqPortal-Web'])
-    expect(deps(portal.api)).toEqual(['HomeAiqPortal-Auth', 'HomeAiqPortal-Data', 'HomeAiqPortal-Gateway'])
+    expect(deps(portal.api)).toEqual(['HomeAiqPortal-Auth', 'HomeAiqPortal-Data', 'HomeAiqPortal-Gateway', 'HomeAiqPortal-Web'])
     expect(deps(portal.site)).toEqual(['HomeAiqPortal-Auth', 'HomeAiqPortal-Web'])
     expect(deps(portal.events!)).toEqual(['HomeAiqPortal-Data', 'HomeAiqPortal-Web'])
   })
@@ -328,6 +328,31 @@ describe('api', () => {
     },
   )
 
+  it('signs badges with a KMS P-256 key only the signing function may use, and tells it the public origin', () => {
+    t('api').hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' })
+    const keys = Object.entries(t('api').findResources('AWS::KMS::Key'))
+    expect(keys).toHaveLength(1)
+    expect(keys[0]![1].DeletionPolicy).toBe('Retain')
+    const keyId = keys[0]![0]
+    for (const row of domainFunctions) {
+      const fn = portal.api.functions.get(row.name)!
+      const roleId = logicalIdOf(fn.role.node.defaultChild as CfnResource)
+      const kms = statementsOfRole(t('api'), roleId).filter((s) => actionsOf([s]).some((a) => a.startsWith('kms:')))
+      const props = functionsInTemplate()[logicalIdOf(fn.function.node.defaultChild as CfnResource)]!.Properties!
+      const env = (props.Environment as { Variables: Record<string, unknown> }).Variables
+      if (row.signsBadges) {
+        expect(actionsOf(kms).sort(), row.name).toEqual(['kms:GetPublicKey', 'kms:Sign'])
+        expect(JSON.stringify(kms[0]!.Resource)).toContain(keyId)
+        expect(JSON.stringify(env.BADGE_SIGNING_KEY_ARN)).toContain(keyId)
+        expect(JSON.stringify(env.PUBLIC_ORIGIN)).toMatch(/DistributionDomainName|https:/)
+      } else {
+        expect(kms, row.name).toEqual([])
+        expect('BADGE_SIGNING_KEY_ARN' in env).toBe(false)
+      }
+    }
+    expect(domainFunctions.filter((row) => row.signsBadges).map((row) => row.name)).toEqual(['badges'])
+  })
+
   it('has one route per route contract (and $default), integrated with the function of its domain, without authorizer', () => {
     const routes = Object.values(resourcesOf(t('api'), 'AWS::ApiGatewayV2::Route'))
     const integrations = resourcesOf(t('api'), 'AWS::ApiGatewayV2::Integration')
@@ -375,6 +400,7 @@ describe('api', () => {
           documentsBucket: Bucket.fromBucketName(stack, 'Docs', 'docs'),
           userPool: UserPool.fromUserPoolId(stack, 'Pool', 'eu-west-1_abc'),
           userPoolClient: UserPoolClient.fromUserPoolClientId(stack, 'Client', 'client'),
+          publicOrigin: 'https://portal.example',
         }),
     ).toThrow(/served by both/)
   })
@@ -520,6 +546,23 @@ describe('web', () => {
     const origin = (config.Origins as Record<string, unknown>[]).find((o) => o.Id === api!.TargetOriginId)!
     expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] })
     expect(JSON.stringify(origin.DomainName)).toMatch(/HomeAiqPortal-Gateway:.*ApiEndpoint/)
+  })
+
+  it('/.well-known/* goes to the API, rewritten to /api/v1/.well-known/* on viewer request', () => {
+    const config = distribution()
+    const behaviors = config.CacheBehaviors as Record<string, unknown>[]
+    const wellKnown = behaviors.find((b) => b.PathPattern === '/.well-known/*')
+    const api = behaviors.find((b) => b.PathPattern === '/api/*')
+    expect(wellKnown).toBeDefined()
+    expect(wellKnown!.TargetOriginId).toBe(api!.TargetOriginId)
+    expect(wellKnown!.ViewerProtocolPolicy).toBe('https-only')
+    expect(wellKnown!.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })])
+    const handler = new Function(`${wellKnownRewriteCode}; return handler`)() as (e: unknown) => { uri: string }
+    expect(handler({ request: { uri: '/.well-known/jwks.json' } }).uri).toBe('/api/v1/.well-known/jwks.json')
+    t('web').hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionCode: wellKnownRewriteCode,
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    })
   })
 
   it('sends security headers (CSP, HSTS, nosniff, frame DENY) with the SPA', () => {

@@ -5,7 +5,7 @@
  * that is deployed on a function but not served by it (or the reverse), a bundle that only
  * breaks in Lambda, or a base64 body the app cannot read fails here.
  */
-import { generateKeyPairSync, randomBytes, randomUUID, createSign } from 'node:crypto'
+import { generateKeyPairSync, randomBytes, randomUUID, createSign, sign } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import https from 'node:https'
 import { syncBuiltinESMExports } from 'node:module'
@@ -56,8 +56,50 @@ function cognitoToken(sub: string): string {
   return `${body}.${createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64url')}`
 }
 
-/** Answers the one https GET the bundles make (the JWKS); anything else would be a test bug. */
+/** The badge signing key KMS holds for this test: it answers GetPublicKey and Sign (DER signatures, as KMS does). */
+const kmsKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+const KMS_KEY_ARN = `arn:aws:kms:${REGION}:123456789012:key/6f1d2c3b-deploy-test`
+
+function kmsAnswer(target: string, body: string): object {
+  const input = JSON.parse(body) as { KeyId: string; Message?: string }
+  if (input.KeyId !== KMS_KEY_ARN) throw new Error(`unexpected key ${input.KeyId}`)
+  if (target.endsWith('.GetPublicKey')) {
+    return {
+      KeyId: KMS_KEY_ARN,
+      KeySpec: 'ECC_NIST_P256',
+      KeyUsage: 'SIGN_VERIFY',
+      PublicKey: kmsKey.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    }
+  }
+  if (target.endsWith('.Sign')) {
+    const signature = sign('sha256', Buffer.from(input.Message!, 'base64'), { key: kmsKey.privateKey, dsaEncoding: 'der' })
+    return { KeyId: KMS_KEY_ARN, Signature: signature.toString('base64'), SigningAlgorithm: 'ECDSA_SHA_256' }
+  }
+  throw new Error(`unexpected KMS call ${target}`)
+}
+
+/** A stand-in for the KMS endpoint the badges bundle calls (the SDK passes request options, then ends with the JSON body). */
+function fakeKmsRequest(options: { headers?: Record<string, string> }, callback: (res: PassThrough) => void) {
+  return Object.assign(new EventEmitter(), {
+    setTimeout() {},
+    destroy() {},
+    write() {},
+    end(body?: Buffer | string) {
+      const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
+      const json = JSON.stringify(kmsAnswer(headers['x-amz-target'] ?? '', String(body ?? '{}')))
+      const res = Object.assign(new PassThrough(), { statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.1' } })
+      callback(res)
+      res.end(json)
+    },
+  })
+}
+
+/** Answers the https calls the bundles make (the JWKS, KMS); anything else would be a test bug. */
 function fakeJwksRequest(uri: unknown, ...rest: unknown[]) {
+  const target = typeof uri === 'object' && uri !== null ? (uri as { host?: string; hostname?: string }) : undefined
+  const host = target?.host ?? target?.hostname
+  if (host === `kms.${REGION}.amazonaws.com`)
+    return fakeKmsRequest(uri as never, rest.find((r) => typeof r === 'function') as never)
   if (!String(uri).startsWith(`${ISSUER}/.well-known/jwks.json`))
     return (originalRequest as (...a: unknown[]) => unknown)(uri, ...rest)
   const callback = rest.find((r) => typeof r === 'function') as (
@@ -124,6 +166,8 @@ beforeAll(async () => {
     USER_POOL_ID: POOL,
     USER_POOL_CLIENT_ID: CLIENT,
     CURSOR_KEY: 'deploy-test-cursor-key',
+    BADGE_SIGNING_KEY_ARN: KMS_KEY_ARN,
+    PUBLIC_ORIGIN: 'https://portal.example',
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
@@ -158,8 +202,8 @@ describe.each(domainFunctions.map((fn) => [fn.name, fn] as const))('the %s Lambd
     const res = await invoke(
       name,
       eventFor(c.method, `/api/v1${examplePath(c)}`, {
-        // staff, or a partner user on the routes only a partner's own users may call
-        token: roleAllowed(c.access, 'staff') ? staffToken() : cognitoToken('dev-rep-lutron'),
+        // staff, or a partner admin on the routes only a partner's own users may call
+        token: roleAllowed(c.access, 'staff') ? staffToken() : cognitoToken('dev-admin-lutron'),
         ...(body !== undefined ? { body, contentType: example.headers?.['content-type'] ?? 'application/json' } : {}),
       }),
     )
@@ -184,6 +228,21 @@ describe('through API Gateway', () => {
     )
     expect(res.statusCode, String(res.body)).toBe(200)
     expect(JSON.parse(String(res.body))).toEqual({ created: 1, updated: 0, unchanged: 0 })
+  })
+
+  it('signs a badge credential with the KMS key (DER turned into JOSE): it verifies with the published JWKS', async () => {
+    const { jwtVerify, createLocalJWKSet } = await import('jose')
+    const jwks = await invoke('badges', eventFor('GET', '/api/v1/.well-known/jwks.json'))
+    expect(jwks.statusCode, String(jwks.body)).toBe(200)
+    const keySet = JSON.parse(String(jwks.body))
+    expect(keySet.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', kid: '6f1d2c3b-deploy-test', alg: 'ES256' })
+    const list = await invoke('badges', eventFor('GET', '/api/v1/badge-status/1'))
+    expect(list.statusCode, String(list.body)).toBe(200)
+    // a non-text media type reaches API Gateway base64-encoded; it hands the client the bytes
+    const jws = list.isBase64Encoded ? Buffer.from(String(list.body), 'base64').toString() : String(list.body)
+    const { payload, protectedHeader } = await jwtVerify(jws, createLocalJWKSet(keySet))
+    expect(protectedHeader.kid).toBe('6f1d2c3b-deploy-test')
+    expect(payload.iss).toBe('https://portal.example/api/v1/issuer')
   })
 
   it('answers a request without a token with 401 problem+json and the API Gateway request id', async () => {

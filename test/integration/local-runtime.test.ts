@@ -25,6 +25,7 @@ describe('local runtime', () => {
   it('serves web and API, keeps changes across a restart, and refuses a taken port clearly', async () => {
     const first = await startPortal({ dataDir, webDir })
     let token: string
+    let jwks: unknown
     try {
       expect((await fetch(`${first.url}/api/v1/health`)).status).toBe(200)
       const page = await fetch(`${first.url}/partners/lutron`)
@@ -38,6 +39,11 @@ describe('local runtime', () => {
         body: JSON.stringify({ description: 'Survives restarts.' }),
       })
       expect(patched.status).toBe(200)
+      // the badge issuer's keys at the site root, as CloudFront serves them in AWS
+      const root = await fetch(`${first.url}/.well-known/jwks.json`)
+      expect(root.status).toBe(200)
+      jwks = await root.json()
+      expect(jwks).toEqual(await (await fetch(`${first.url}/api/v1/.well-known/jwks.json`)).json())
       const port = Number(new URL(first.url).port)
       await expect(startPortal({ dataDir, webDir, port })).rejects.toThrow(`Port ${port} is taken`)
     } finally {
@@ -51,6 +57,8 @@ describe('local runtime', () => {
       // a token from before the restart is still valid: the dev signing key is kept in DATA_DIR
       const me = await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })
       expect(me.status).toBe(200)
+      // so is the badge signing key: credentials issued before the restart still verify
+      expect(await (await fetch(`${second.url}/.well-known/jwks.json`)).json()).toEqual(jwks)
       const directory = (await (await fetch(`${second.url}/api/v1/directory?limit=100`)).json()) as { items: unknown[] }
       expect(directory.items).toHaveLength(11) // seeded once, not twice
     } finally {

@@ -32,7 +32,14 @@ describe('OpenAPI document', () => {
     expect(publish.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key')
     const directory = doc.paths['/directory'].get
     expect(directory.security).toEqual([])
-    expect(directory.parameters.map((p: { name: string }) => p.name)).toEqual(['category', 'tier', 'q', 'limit', 'cursor'])
+    expect(directory.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'category',
+      'tier',
+      'q',
+      'certification',
+      'limit',
+      'cursor',
+    ])
   })
 
   it('answers unknown routes with problem+json', async () => {

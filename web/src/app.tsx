@@ -11,8 +11,10 @@ import { SignInCallbackPage } from './pages/SignInCallback'
 import { SignInPage } from './pages/SignIn'
 import { Redirect, match, useLocation } from './router'
 import {
+  BadgeVerificationPage,
   BriefingComposerPage,
   CatalogPage,
+  CertificationApplyPage,
   ClaimPage,
   MdfFundPage,
   NewClaimPage,
@@ -20,6 +22,9 @@ import {
   NotificationsPage,
   ProductPage,
   StaffBriefingsPage,
+  StaffCertificationProgramsPage,
+  StaffCertificationReviewPage,
+  StaffCertificationsPage,
   StaffClaimQueuePage,
   StaffLeadPage,
   StaffLeadsPage,
@@ -31,6 +36,8 @@ import {
   TeamPage,
   WorkspaceBriefingPage,
   WorkspaceBriefingsPage,
+  WorkspaceCertificationPage,
+  WorkspaceCertificationsPage,
   WorkspaceLeadPage,
   WorkspaceLeadsPage,
   WorkspaceListingPage,
@@ -60,6 +67,15 @@ function Routes() {
   let params: Record<string, string> | null
   if (path === '/' || path === '') return <DirectoryPage />
   if ((params = match('/partners/:id', path))) return <PartnerProfilePage id={params.id!} />
+  if ((params = match('/badges/:id', path))) return <BadgeVerificationPage id={params.id!} />
+  if (match('/workspace/certifications', path)) return partnerOnly(<WorkspaceCertificationsPage />)
+  if ((params = match('/workspace/certifications/apply/:programId', path)))
+    return partnerOnly(<CertificationApplyPage programId={params.programId!} />)
+  if ((params = match('/workspace/certifications/:id', path))) return partnerOnly(<WorkspaceCertificationPage id={params.id!} />)
+  if (match('/staff/certifications', path)) return staffOnly(<StaffCertificationsPage />)
+  if (match('/staff/certifications/programs', path)) return staffOnly(<StaffCertificationProgramsPage />)
+  if ((params = match('/staff/certifications/:partnerId/:id', path)))
+    return staffOnly(<StaffCertificationReviewPage partnerId={params.partnerId!} id={params.id!} />)
   if (match('/sign-in', path)) return <SignInPage />
   if (match('/sign-in/callback', path)) return <SignInCallbackPage />
   if (match('/notifications', path)) return <RequireRole roles={['staff', ...PARTNER_ROLES]}>{<NotificationsPage />}</RequireRole>

@@ -36,3 +36,24 @@ export const MdfFundPage = lazyScreen(() => mdf().then((m) => m.MdfFundPage))
 export const NewClaimPage = lazyScreen(() => mdf().then((m) => m.NewClaimPage))
 export const ClaimPage = lazyScreen(() => mdf().then((m) => m.ClaimPage))
 export const StaffClaimQueuePage = lazyScreen(() => mdf().then((m) => m.StaffClaimQueuePage))
+
+// certifications: each screen its own chunk (the public badge page is reached by people outside the program)
+export const BadgeVerificationPage = lazyScreen(() => import('./pages/BadgeVerification').then((m) => m.BadgeVerificationPage))
+export const WorkspaceCertificationsPage = lazyScreen(() =>
+  import('./pages/workspace/Certifications').then((m) => m.WorkspaceCertificationsPage),
+)
+export const CertificationApplyPage = lazyScreen(() =>
+  import('./pages/workspace/CertificationApplication').then((m) => m.CertificationApplyPage),
+)
+export const WorkspaceCertificationPage = lazyScreen(() =>
+  import('./pages/workspace/CertificationApplication').then((m) => m.WorkspaceCertificationPage),
+)
+export const StaffCertificationsPage = lazyScreen(() =>
+  import('./pages/staff/Certifications').then((m) => m.StaffCertificationsPage),
+)
+export const StaffCertificationProgramsPage = lazyScreen(() =>
+  import('./pages/staff/CertificationPrograms').then((m) => m.StaffCertificationProgramsPage),
+)
+export const StaffCertificationReviewPage = lazyScreen(() =>
+  import('./pages/staff/CertificationReview').then((m) => m.StaffCertificationReviewPage),
+)

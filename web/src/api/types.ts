@@ -13,7 +13,9 @@ export type { DocumentType, UploadPurpose } from '../../../shared/schemas/docume
 export type { Role } from '../../../shared/roles'
 
 export type Me = Answer<'identity', 'me'>
-export type PublicPartner = Answer<'directory', 'profile'>
+export type PublicPartner = Answer<'directory', 'list'>['items'][number]
+/** A public profile: the listing and its active certification badges. */
+export type PublicProfile = Answer<'directory', 'profile'>
 /** A partner record as `GET /partners/{id}` answers it (staff also get commercial terms). */
 export type Partner = Answer<'partners', 'get'>
 export type Product = Answer<'catalog', 'get'>
@@ -85,3 +87,12 @@ export type RuntimeConfig = {
         logoutUri?: string
       }
 }
+
+/** A certification program: requirements, evidence, validity and scope. */
+export type CertificationProgram = Answer<'certifications', 'program'>
+/** A certification application with its status timeline. */
+export type CertificationApplication = Answer<'certifications', 'get'>
+/** A badge as its partner and staff see it. */
+export type Badge = Answer<'certifications', 'revoke'>
+/** What anyone may read of a badge. */
+export type PublicBadge = Answer<'badges', 'get'>

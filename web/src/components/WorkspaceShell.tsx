@@ -101,8 +101,8 @@ export const PARTNER_NAV: NavItem[] = [
   { href: '/workspace/leads', label: 'Leads', match: (p) => p.startsWith('/workspace/leads/') },
   { href: '/workspace/referrals', label: 'Referrals' },
   { href: '/workspace/mdf', label: 'MDF', match: (p) => p.startsWith('/workspace/mdf/') },
+  { href: '/workspace/certifications', label: 'Certifications', match: (p) => p.startsWith('/workspace/certifications/') },
   { href: '/workspace/team', label: 'Team', roles: ['partner-admin'] },
-  // next: Certifications, MDF, Leads
 ]
 
 export const STAFF_NAV: NavItem[] = [
@@ -110,6 +110,6 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/briefings', label: 'Briefings', badge: 'flagged-briefings', match: (p) => p.startsWith('/staff/briefings/') },
   { href: '/staff/leads', label: 'Leads', match: (p) => p.startsWith('/staff/leads/') || p.startsWith('/staff/referrals/') },
   { href: '/staff/mdf', label: 'MDF claims', match: (p) => p.startsWith('/staff/mdf/') },
+  { href: '/staff/certifications', label: 'Certifications', match: (p) => p.startsWith('/staff/certifications/') },
   { href: '/staff/users', label: 'Staff users' },
-  // next: Reviews, Leads, Dashboard, Audit
 ]

@@ -88,3 +88,14 @@ function AckedMarker({ label }: { label: string }) {
     </span>
   )
 }
+
+/** A product certified by one of the partner's active badges. */
+export function CertifiedMarker({ programs }: { programs: string[] }) {
+  if (programs.length === 0) return null
+  return (
+    <span class="cert-marker" title={programs.join(', ')}>
+      <CheckIcon />
+      Certified<span class="visually-hidden">: {programs.join(', ')}</span>
+    </span>
+  )
+}

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { describeUpload, type UploadState } from '../lib/upload'
-import { AlertIcon, CheckIcon } from './icons'
+import { fileSize } from '../lib/format'
+import { AlertIcon, CheckIcon, FileIcon } from './icons'
 
 /**
  * A file input with a drop zone around it. The real input stays in the page (visually hidden,
@@ -130,5 +131,41 @@ export function UploadStatus({ state, label }: { state: UploadState; label: stri
       {tone === 'ok' ? <CheckIcon /> : <AlertIcon />}
       <span class="upload-status__text">{text}</span>
     </div>
+  )
+}
+
+/** The files of a multi-file field, each with its progress or verdict and a way to remove it. */
+export function UploadList({
+  files,
+  label,
+  onRemove,
+}: {
+  files: { key: number; filename: string; size: number; state: UploadState }[]
+  /** the list's name, e.g. "Evidence" */
+  label: string
+  onRemove: (key: number) => void
+}) {
+  if (files.length === 0) return null
+  return (
+    <ul class="file-list" aria-label={label}>
+      {files.map((f) => {
+        const busy = f.state.phase === 'uploading' || f.state.phase === 'checking'
+        return (
+          <li key={f.key} class="file-row">
+            <FileIcon />
+            <span class="file-row__name">
+              {f.filename} <span class="muted small">{fileSize(f.size)}</span>
+            </span>
+            <UploadStatus state={f.state} label={f.filename} />
+            <span class="file-row__actions">
+              <button type="button" class="button button--ghost button--small" onClick={() => onRemove(f.key)}>
+                {busy ? 'Cancel' : 'Remove'}
+                <span class="visually-hidden"> {f.filename}</span>
+              </button>
+            </span>
+          </li>
+        )
+      })}
+    </ul>
   )
 }

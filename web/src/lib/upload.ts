@@ -13,6 +13,13 @@ import { fileSize } from './format'
 const MB = 1024 * 1024
 const IMAGES: DocumentType[] = ['image/png', 'image/jpeg', 'image/webp']
 
+const PDF_OR_IMAGE: { types: DocumentType[]; maxBytes: number; accept: string; describe: string } = {
+  types: ['application/pdf', ...IMAGES],
+  maxBytes: 25 * MB,
+  accept: '.pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp',
+  describe: 'PDF, PNG, JPEG or WebP, up to 25 MB each',
+}
+
 /** Mirrors shared/uploads/rules.ts UPLOAD_RULES (the API enforces it; this only spares a round trip). */
 export const UPLOAD_LIMITS: Partial<
   Record<UploadPurpose, { types: DocumentType[]; maxBytes: number; accept: string; describe: string }>
@@ -24,18 +31,9 @@ export const UPLOAD_LIMITS: Partial<
     accept: '.png,.jpg,.jpeg,.webp,image/png,image/jpeg,image/webp',
     describe: 'PNG, JPEG or WebP, up to 2 MB',
   },
-  'briefing-attachment': {
-    types: ['application/pdf', ...IMAGES],
-    maxBytes: 25 * MB,
-    accept: '.pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp',
-    describe: 'PDF, PNG, JPEG or WebP, up to 25 MB each',
-  },
-  'mdf-proof': {
-    types: ['application/pdf', ...IMAGES],
-    maxBytes: 25 * MB,
-    accept: '.pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp',
-    describe: 'PDF, PNG, JPEG or WebP, up to 25 MB each',
-  },
+  'briefing-attachment': PDF_OR_IMAGE,
+  'mdf-proof': PDF_OR_IMAGE,
+  'certification-evidence': PDF_OR_IMAGE,
 }
 
 const BY_EXTENSION: Record<string, DocumentType> = {
@@ -206,68 +204,6 @@ export function useUpload(partnerId: string, purpose: UploadPurpose) {
   }
 }
 
-/** One file of a multi-file field and where its upload stands. */
-export interface ListedUpload {
-  key: number
-  file: File
-  state: UploadState
-}
-
-/**
- * The uploads behind a multi-file field (attachments, proof): each chosen file uploads at once;
- * removing one cancels it, leaving the screen cancels all; `announcement` is for a polite live
- * region. `onAdded` hears each file's key as it is added (to keep per-file choices beside it).
- */
-export function useUploadList(partnerId: string, purpose: UploadPurpose, opts: { max: number; noun?: string }) {
-  const [items, setItems] = useState<ListedUpload[]>([])
-  const [announcement, setAnnouncement] = useState('')
-  const nextKey = useRef(1)
-  const controllers = useRef(new Map<number, AbortController>())
-  useEffect(() => () => controllers.current.forEach((c) => c.abort()), [])
-
-  const setState = (key: number, state: UploadState) =>
-    setItems((list) => list.map((item) => (item.key === key ? { ...item, state } : item)))
-
-  function add(files: File[], room = opts.max - items.length): ListedUpload[] {
-    const taken = files.slice(0, Math.max(0, room))
-    if (files.length > taken.length)
-      setAnnouncement(`At most ${opts.max} ${opts.noun ?? 'files'}: ${files.length - taken.length} not added.`)
-    const added = taken.map((file) => ({
-      key: nextKey.current++,
-      file,
-      state: { phase: 'uploading', fraction: 0 } as UploadState,
-    }))
-    setItems((list) => [...list, ...added])
-    for (const item of added) {
-      const controller = new AbortController()
-      controllers.current.set(item.key, controller)
-      uploadDocument(partnerId, purpose, item.file, (state) => setState(item.key, state), controller.signal)
-        .then((final) =>
-          setAnnouncement(
-            final.phase === 'ready'
-              ? `${item.file.name} is ready.`
-              : `${item.file.name} was not accepted: ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
-          ),
-        )
-        .catch(() => undefined) // aborted: removed or left the page
-        .finally(() => controllers.current.delete(item.key))
-    }
-    return added
-  }
-
-  /** Cancels and forgets one file; answers what is left. */
-  function remove(key: number): ListedUpload[] {
-    controllers.current.get(key)?.abort()
-    const item = items.find((i) => i.key === key)
-    const rest = items.filter((i) => i.key !== key)
-    setItems(rest)
-    if (item) setAnnouncement(`${item.file.name} removed.`)
-    return rest
-  }
-
-  return { items, add, remove, announcement, setAnnouncement }
-}
-
 /** Why a chosen file cannot be saved yet: still uploading (`noun`: "spec sheet"), or not accepted. */
 export function pendingProblem(pending: PendingUpload | undefined, noun: string, notAccepted: string): string | undefined {
   if (!pending) return undefined
@@ -312,4 +248,120 @@ export function saveBlob(blob: Blob, filename: string) {
   anchor.click()
   anchor.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** One file of a multi-file field: a new file being uploaded, or a document attached before. */
+export interface ListedUpload {
+  key: number
+  filename: string
+  size: number
+  state: UploadState
+}
+
+interface AttachedDocument {
+  documentId: string
+  filename: string
+  size: number
+  contentType: string
+}
+
+/**
+ * The uploads behind a multi-file field (attachments, proof, evidence): each chosen file uploads
+ * at once with its own progress; removing one cancels it; `initial` lists documents attached
+ * before (an application being edited). Leaving the screen cancels what is still running;
+ * `announcement` is for a polite live region.
+ */
+export function useUploadList(
+  partnerId: string,
+  purpose: UploadPurpose,
+  opts: {
+    max: number
+    /** what the files are, plural: "attachments" */
+    noun?: string
+    initial?: AttachedDocument[]
+  },
+) {
+  const { max, noun = 'files', initial = [] } = opts
+  const nextKey = useRef(1)
+  // documents attached before were checked then: they are ready documents of this partner and purpose
+  const attached = (d: AttachedDocument): UploadState => ({
+    phase: 'ready',
+    document: {
+      ...d,
+      id: d.documentId,
+      partnerId,
+      purpose,
+      contentType: d.contentType as DocumentType,
+      status: 'ready',
+      uploadedBy: '',
+      createdAt: '',
+    },
+  })
+  const [items, setItems] = useState<ListedUpload[]>(() =>
+    initial.map((d) => ({ key: nextKey.current++, filename: d.filename, size: d.size, state: attached(d) })),
+  )
+  const [announcement, setAnnouncement] = useState('')
+  const controllers = useRef(new Map<number, AbortController>())
+  useEffect(() => () => controllers.current.forEach((c) => c.abort()), [])
+
+  const setState = (key: number, state: UploadState) =>
+    setItems((list) => list.map((item) => (item.key === key ? { ...item, state } : item)))
+
+  /** Starts uploading `files` (as many as there is `room` for); answers the ones added. */
+  function add(files: File[], room = max - items.length): ListedUpload[] {
+    const taken = files.slice(0, Math.max(0, room))
+    if (files.length > taken.length) setAnnouncement(`At most ${max} ${noun}: ${files.length - taken.length} not added.`)
+    const added = taken.map((file) => ({ key: nextKey.current++, file }))
+    const listed = added.map(({ key, file }) => ({
+      key,
+      filename: file.name,
+      size: file.size,
+      state: { phase: 'uploading', fraction: 0 } as UploadState,
+    }))
+    setItems((list) => [...list, ...listed])
+    for (const { key, file } of added) {
+      const controller = new AbortController()
+      controllers.current.set(key, controller)
+      uploadDocument(partnerId, purpose, file, (state) => setState(key, state), controller.signal)
+        .then((final) =>
+          setAnnouncement(
+            final.phase === 'ready'
+              ? `${file.name} is ready.`
+              : `${file.name} was not accepted: ${final.phase === 'rejected' ? final.reason : final.phase === 'failed' ? final.message : ''}`,
+          ),
+        )
+        .catch(() => undefined) // aborted: removed or left the page
+        .finally(() => controllers.current.delete(key))
+    }
+    return listed
+  }
+
+  /** Cancels or removes one file; answers what is left. */
+  function remove(key: number): ListedUpload[] {
+    controllers.current.get(key)?.abort()
+    const item = items.find((i) => i.key === key)
+    const rest = items.filter((i) => i.key !== key)
+    setItems(rest)
+    if (item) setAnnouncement(`${item.filename} removed.`)
+    return rest
+  }
+
+  return {
+    items,
+    add,
+    remove,
+    announcement,
+    setAnnouncement,
+    /** the checked documents, in the order chosen */
+    readyIds: items.flatMap((i) => (i.state.phase === 'ready' ? [i.state.document.id] : [])),
+  }
+}
+
+/** Why a multi-file field cannot be saved yet (`noun`: "evidence file"), or undefined. */
+export function uploadsProblem(files: ListedUpload[], noun: string): string | undefined {
+  if (files.some((f) => f.state.phase === 'uploading' || f.state.phase === 'checking'))
+    return `Wait until every ${noun} has uploaded and been checked.`
+  if (files.some((f) => f.state.phase === 'rejected' || f.state.phase === 'failed'))
+    return 'Remove the files that were not accepted.'
+  return undefined
 }

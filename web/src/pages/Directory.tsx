@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { api } from '../api/contracts'
-import type { PublicPartner } from '../api/types'
+import type { CertificationProgram, PublicPartner } from '../api/types'
 import { FilterForm, FilterSelect } from '../components/filters'
 import { Options } from '../components/form'
 import { PartnerCard, PartnerCardSkeleton } from '../components/PartnerCard'
@@ -18,9 +18,21 @@ export function DirectoryPage() {
   const category = isCategory(rawCategory) ? rawCategory : undefined
   const tier = isTier(rawTier) ? rawTier : undefined
   const q = (location.search.get('q') ?? '').trim()
-  const filtered = !!(category || tier || q)
+  const certification = location.search.get('certification') || undefined
+  const filtered = !!(category || tier || q || certification)
 
   useTitle(filtered ? 'Partner directory (filtered)' : 'Partner directory')
+
+  const [programs, setPrograms] = useState<CertificationProgram[]>([])
+  useEffect(() => {
+    const controller = new AbortController()
+    // without the programs the filter offers only "Any certification"
+    api.certifications.programs({ signal: controller.signal }).then(
+      (r) => setPrograms(r.data.items),
+      () => undefined,
+    )
+    return () => controller.abort()
+  }, [])
 
   const [draft, setDraft] = useState(q)
   useEffect(() => setDraft(q), [q])
@@ -29,8 +41,10 @@ export function DirectoryPage() {
   const focusFrom = useRef<number | undefined>(undefined)
   const list = usePagedList<PublicPartner>(
     (cursor, signal) =>
-      api.directory.list({ query: { category, tier, q: q || undefined, limit: PAGE_SIZE, cursor }, signal }).then((r) => r.data),
-    [category, tier, q],
+      api.directory
+        .list({ query: { category, tier, q: q || undefined, certification, limit: PAGE_SIZE, cursor }, signal })
+        .then((r) => r.data),
+    [category, tier, q, certification],
     (_, shownBefore) => {
       if (shownBefore) focusFrom.current = shownBefore
     },
@@ -103,6 +117,23 @@ export function DirectoryPage() {
           >
             <Options values={TIERS} label={tierLabel} />
           </FilterSelect>
+          <FilterSelect
+            id="directory-certification"
+            label="Certification"
+            class="filters__select"
+            all="Any certification"
+            value={certification}
+            onChange={(value) => setFilter('certification', value)}
+          >
+            {certification && !programs.some((p) => p.id === certification) && (
+              <option value={certification}>{certification}</option>
+            )}
+            {programs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </FilterSelect>
         </FilterForm>
 
         <div class="results-bar">
@@ -131,7 +162,7 @@ export function DirectoryPage() {
             <p class="state__text">
               {q ? (
                 <>
-                  Nothing matches “{q}”{category || tier ? ' with these filters' : ''}.{' '}
+                  Nothing matches “{q}”{category || tier || certification ? ' with these filters' : ''}.{' '}
                 </>
               ) : (
                 'No partner is listed with these filters yet. '

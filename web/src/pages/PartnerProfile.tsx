@@ -5,7 +5,7 @@ import { CategoryTag, TierBadge } from '../components/badges'
 import { Breadcrumbs } from '../components/form'
 import { PartnerLogo } from '../components/PartnerCard'
 import { LoadFailure, Loading } from '../components/states'
-import { categoryLabel, hostOf, regionLabel, tierLabel } from '../lib/format'
+import { categoryLabel, formatDate, hostOf, regionLabel, tierLabel } from '../lib/format'
 import { useResource, useTitle } from '../lib/hooks'
 import { Link } from '../router'
 
@@ -118,6 +118,23 @@ export function PartnerProfilePage({ id }: { id: string }) {
               <Paragraphs text={partner.description} empty="This partner has not added a description yet." />
             </div>
           </section>
+          {partner.badges.length > 0 && (
+            <section class="card section" aria-labelledby="certifications-heading">
+              <h2 id="certifications-heading">HomeAIQ certifications</h2>
+              <ul class="profile-badges">
+                {partner.badges.map((b) => (
+                  <li key={b.id}>
+                    <Link href={`/badges/${encodeURIComponent(b.id)}`}>{b.programName}</Link>
+                    <span class="small muted">
+                      {' '}
+                      · valid until {formatDate(b.expiresAt)}
+                      {b.skus.length > 0 && ` · ${b.skus.join(', ')}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section class="card section" aria-labelledby="products-heading">
             <h2 id="products-heading">Product lines</h2>
             {partner.productLines.length ? (

@@ -212,7 +212,7 @@ export function ClaimForm({
   const activity = values.activityType || undefined
   const proofRows = [
     ...kept.map((d) => ({ id: `kept:${d.documentId}`, name: d.filename, size: undefined, state: undefined })),
-    ...uploads.items.map((u) => ({ id: `new:${u.key}`, name: u.file.name, size: u.file.size, state: u.state })),
+    ...uploads.items.map((u) => ({ id: `new:${u.key}`, name: u.filename, size: u.size, state: u.state })),
   ]
 
   return (

@@ -4,17 +4,16 @@ import type { BriefingKind, Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { Breadcrumbs, ErrorSummary, Field, FormActions, Options } from '../../components/form'
 import { Notice } from '../../components/states'
-import { FilePicker, UploadStatus } from '../../components/upload'
+import { FilePicker, UploadList } from '../../components/upload'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { setFlash } from '../../lib/flash'
-import { BRIEFING_KINDS, fileSize, kindLabel, today } from '../../lib/format'
+import { BRIEFING_KINDS, kindLabel, today } from '../../lib/format'
 import { BRIEFING_LIMITS, needsSkus, requiresAck } from '../../../../shared/briefings/vocabulary'
 import { SKU_PATTERN } from '../../../../shared/catalog/vocabulary'
 import { useTitle } from '../../lib/hooks'
 import { recheck, useSaveForm } from '../../lib/save'
-import { UPLOAD_LIMITS, useUploadList, type ListedUpload } from '../../lib/upload'
+import { UPLOAD_LIMITS, uploadsProblem, useUploadList, type ListedUpload } from '../../lib/upload'
 import { Link, navigate } from '../../router'
-import { FileIcon } from '../../components/icons'
 
 const FIELD_IDS: Record<string, string> = {
   kind: 'briefing-kind',
@@ -76,11 +75,8 @@ function validate(values: Values, attachments: ListedUpload[]): Record<string, s
     errors['briefing-skus'] = `A ${kindLabel(values.kind).toLowerCase()} briefing must name the affected SKUs.`
   }
   if (!values.body.trim()) errors['briefing-body'] = 'Write the briefing.'
-  if (attachments.some((a) => a.state.phase === 'uploading' || a.state.phase === 'checking')) {
-    errors['briefing-attachments'] = 'Wait until every attachment has uploaded and been checked.'
-  } else if (attachments.some((a) => a.state.phase === 'rejected' || a.state.phase === 'failed')) {
-    errors['briefing-attachments'] = 'Remove the files that were not accepted.'
-  }
+  const pending = uploadsProblem(attachments, 'attachment')
+  if (pending) errors['briefing-attachments'] = pending
   return errors
 }
 
@@ -96,6 +92,7 @@ export function BriefingComposerPage() {
   // one key per draft: a double submit or a retried request publishes the briefing once
   const [draftKey] = useState(() => crypto.randomUUID())
   const { form, statusRef, errors, setErrors, status, setStatus, saving: publishing, refuse, submit } = useSaveForm(FIELD_IDS)
+
   // the Markdown renderer (markdown-it, the one the API uses on publish) loads on first use
   const [renderMarkdown, setRenderMarkdown] = useState<((source: string) => string) | undefined>(undefined)
   const [previewError, setPreviewError] = useState(false)
@@ -148,7 +145,7 @@ export function BriefingComposerPage() {
           body: values.body.trim(),
           skus,
           effectiveDate: values.effectiveDate,
-          attachmentDocumentIds: attachments.flatMap((a) => (a.state.phase === 'ready' ? [a.state.document.id] : [])),
+          attachmentDocumentIds: uploads.readyIds,
         },
         idempotencyKey: draftKey,
       })
@@ -312,28 +309,7 @@ export function BriefingComposerPage() {
         <fieldset class="fieldset">
           <legend>Attachments</legend>
           <p class="field__hint">Data sheets, photos or installation notes. Each file is checked before it can be published.</p>
-          {attachments.length > 0 && (
-            <ul class="file-list" aria-label="Attachments">
-              {attachments.map((a) => {
-                const busy = a.state.phase === 'uploading' || a.state.phase === 'checking'
-                return (
-                  <li key={a.key} class="file-row">
-                    <FileIcon />
-                    <span class="file-row__name">
-                      {a.file.name} <span class="muted small">{fileSize(a.file.size)}</span>
-                    </span>
-                    <UploadStatus state={a.state} label={a.file.name} />
-                    <span class="file-row__actions">
-                      <button type="button" class="button button--ghost button--small" onClick={() => remove(a.key)}>
-                        {busy ? 'Cancel' : 'Remove'}
-                        <span class="visually-hidden"> {a.file.name}</span>
-                      </button>
-                    </span>
-                  </li>
-                )
-              })}
-            </ul>
-          )}
+          <UploadList files={attachments} label="Attachments" onRemove={remove} />
           <FilePicker
             id="briefing-attachments"
             compact

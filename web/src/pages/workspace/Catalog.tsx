@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { describeError, download } from '../../api/client'
 import { api, routeOf, routeUrl } from '../../api/contracts'
 import type { Product } from '../../api/types'
-import { LifecycleBadge } from '../../components/badges'
+import { CertifiedMarker, LifecycleBadge } from '../../components/badges'
+import { useCertifiedSkus } from '../../lib/certified'
 import { FilterForm, FilterSelect } from '../../components/filters'
 import { Options } from '../../components/form'
 import { EmptyState, ErrorState, FlashNotice, LoadMore, Loading, Notice } from '../../components/states'
@@ -371,6 +372,7 @@ function ProductTable({
   sort: Sort
   onSort: (key: SortKey) => void
 }) {
+  const certified = useCertifiedSkus(scope.partnerId)
   return (
     <>
       <p class="table-hint" aria-hidden="true">
@@ -410,6 +412,7 @@ function ProductTable({
                     <Link href={href} class="sku">
                       {product.sku}
                     </Link>
+                    <CertifiedMarker programs={certified.get(product.sku) ?? []} />
                   </th>
                   <td class="table__name">{product.name}</td>
                   <td>{categoryLabel(product.category)}</td>

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { ApiError, describeError, isNotFound } from '../../api/client'
 import { api } from '../../api/contracts'
 import type { Lifecycle, PartnerCategory, PricePoint, Product, ProductBody, Protocol } from '../../api/types'
-import { LifecycleBadge } from '../../components/badges'
+import { CertifiedMarker, LifecycleBadge } from '../../components/badges'
+import { useCertifiedSkus } from '../../lib/certified'
 import { ConfirmDialog } from '../../components/dialog'
 import { ErrorSummary, Field, FormActions, MoneyInput, Options } from '../../components/form'
 import { ErrorState, FlashNotice, LoadFailure, LoadMore, Loading, Notice } from '../../components/states'
@@ -699,6 +700,7 @@ export function ProductPage({ sku, staffPartnerId }: { sku: string; staffPartner
   const [flash] = useState(takeFlash)
   const [historyKey, setHistoryKey] = useState(0)
   const [formKey, setFormKey] = useState(0)
+  const certified = useCertifiedSkus(scope.partnerId)
   const notFound = resource.status === 'error' && isNotFound(resource.error)
   const record = resource.status === 'ready' ? resource.data : undefined
   useTitle(record ? `${record.data.sku} · ${record.data.name}` : notFound ? 'Product not found' : 'Product')
@@ -724,6 +726,7 @@ export function ProductPage({ sku, staffPartnerId }: { sku: string; staffPartner
               <div class="content-header__tags">
                 <code class="sku-tag">{record.data.sku}</code>
                 <LifecycleBadge lifecycle={record.data.lifecycle} />
+                <CertifiedMarker programs={certified.get(record.data.sku) ?? []} />
                 <span class="muted">{categoryLabel(record.data.category)}</span>
               </div>
             </div>
