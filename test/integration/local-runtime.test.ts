@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startPortal } from '../../functions/local/portal'
+import { expectLoopbackOnly } from '../helpers/network'
 
 /** `npm start` as a user meets it: data survives a restart, and setup problems say what to do. */
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-runtime-'))
@@ -21,6 +22,20 @@ async function signIn(url: string, email: string) {
   return ((await res.json()) as { access_token: string }).access_token
 }
 
+async function setDescription(url: string, token: string, description: string) {
+  const auth = { authorization: `Bearer ${token}` }
+  const etag = (await fetch(`${url}/api/v1/partners/lutron`, { headers: auth })).headers.get('etag')!
+  return fetch(`${url}/api/v1/partners/lutron`, {
+    method: 'PATCH',
+    headers: { ...auth, 'if-match': etag, 'content-type': 'application/json' },
+    body: JSON.stringify({ description }),
+  })
+}
+
+async function lutronDescription(url: string) {
+  return ((await (await fetch(`${url}/api/v1/directory/lutron`)).json()) as { description: string }).description
+}
+
 describe('local runtime', () => {
   it('serves web and API, keeps changes across a restart, and refuses a taken port clearly', async () => {
     const first = await startPortal({ dataDir, webDir })
@@ -30,15 +45,11 @@ describe('local runtime', () => {
       const page = await fetch(`${first.url}/partners/lutron`)
       expect(page.headers.get('content-type')).toMatch(/text\/html/)
       token = await signIn(first.url, 'admin@lutron.example')
-      const auth = { authorization: `Bearer ${token}` }
-      const etag = (await fetch(`${first.url}/api/v1/partners/lutron`, { headers: auth })).headers.get('etag')!
-      const patched = await fetch(`${first.url}/api/v1/partners/lutron`, {
-        method: 'PATCH',
-        headers: { ...auth, 'if-match': etag, 'content-type': 'application/json' },
-        body: JSON.stringify({ description: 'Survives restarts.' }),
-      })
-      expect(patched.status).toBe(200)
+      expect((await setDescription(first.url, token, 'Survives restarts.')).status).toBe(200)
       const port = Number(new URL(first.url).port)
+      // dev sign-in mints any token: by default nothing but this machine reaches it
+      expect(first.url).toBe(`http://localhost:${port}`)
+      await expectLoopbackOnly(port)
       await expect(startPortal({ dataDir, webDir, port })).rejects.toThrow(`Port ${port} is taken`)
     } finally {
       await first.stop()
@@ -46,8 +57,7 @@ describe('local runtime', () => {
 
     const second = await startPortal({ dataDir, webDir })
     try {
-      const lutron = (await (await fetch(`${second.url}/api/v1/directory/lutron`)).json()) as { description: string }
-      expect(lutron.description).toBe('Survives restarts.')
+      expect(await lutronDescription(second.url)).toBe('Survives restarts.')
       // a token from before the restart is still valid: the dev signing key is kept in DATA_DIR
       const me = await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })
       expect(me.status).toBe(200)
