@@ -16,6 +16,7 @@ import { devJobsApp, scheduleJobs } from './jobs'
 import { localDeps, uploadCheckListener } from './local-deps'
 import { LOOPBACK, hostUrl } from './host'
 import { LocalSetupError, ensureTable, freePort, startDynamoDb, startS3, type DynamoDbService } from './services'
+import { Supervisor } from './supervisor'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const TABLE_NAME = 'homeaiq-portal'
@@ -36,7 +37,8 @@ export interface PortalOptions {
 export interface RunningPortal {
   url: string
   deps: Deps
-  dynamo: DynamoDbService
+  /** DynamoDB Local, restarted on the same port and data when it dies; emits `restart` and `give-up` */
+  dynamo: Supervisor<DynamoDbService>
   stop(): Promise<void>
 }
 
@@ -63,15 +65,23 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       for (const s of stops.reverse()) await s().catch(() => undefined)
     })())
   try {
-    const dynamo = await startDynamoDb({ port: await freePort(), ...(opts.inMemory ? {} : { dataDir }) })
-    stops.push(dynamo.stop)
+    const dynamoPort = await freePort()
+    const dynamo = await Supervisor.start('DynamoDB Local', async () => {
+      const started = await startDynamoDb({ port: dynamoPort, ...(opts.inMemory ? {} : { dataDir }) })
+      // a restarted in-memory DynamoDB Local starts empty: the table comes back, the data does not
+      await ensureTable(started.endpoint, TABLE_NAME).catch(async (error: unknown) => {
+        await started.stop()
+        throw error
+      })
+      return started
+    })
+    stops.push(() => dynamo.stop())
     const s3 = await startS3({ port: await freePort(), dataDir, buckets: [DOCUMENTS_BUCKET] })
     stops.push(s3.stop)
-    await ensureTable(dynamo.endpoint, TABLE_NAME)
 
     const idp = createDevIdp(opts.inMemory ? {} : { keyFile: join(dataDir, 'dev-idp-key.pem') })
     const deps = localDeps({
-      dynamoEndpoint: dynamo.endpoint,
+      dynamoEndpoint: dynamo.current.endpoint,
       table: TABLE_NAME,
       s3Endpoint: s3.endpoint,
       bucket: DOCUMENTS_BUCKET,

@@ -1,8 +1,10 @@
+import { once } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { freePort, startDynamoDb } from '../../functions/local/services'
+import { Supervisor } from '../../functions/local/supervisor'
 import { expectLoopbackOnly } from '../helpers/network'
 
-/** DynamoDB Local as the portal runs it: on loopback only, stoppable however it ended. */
+/** DynamoDB Local as the portal runs it: on loopback only, stoppable however it ended, restarted within limits. */
 describe('DynamoDB Local', () => {
   it('listens on 127.0.0.1 only, and stop() returns after a signal killed it', async () => {
     const port = await freePort()
@@ -17,4 +19,30 @@ describe('DynamoDB Local', () => {
       await dynamo.stop()
     }
   }, 60_000)
+
+  it('restarts on the same port when it dies, and gives up past the restart limit', async () => {
+    const port = await freePort()
+    const supervisor = await Supervisor.start('DynamoDB Local', () => startDynamoDb({ port }), {
+      maxRestarts: 1,
+      windowMs: 60_000,
+    })
+    try {
+      const first = supervisor.current
+      const restarted = once(supervisor, 'restart')
+      first.child.kill('SIGKILL')
+      const [info] = await restarted
+      expect(info).toEqual({ exit: { code: null, signal: 'SIGKILL' }, restarts: 1 })
+      expect(supervisor.current.child.pid).not.toBe(first.child.pid)
+      expect(supervisor.current.bound).toEqual({ address: '127.0.0.1', port })
+
+      const gaveUp = once(supervisor, 'give-up')
+      supervisor.current.child.kill('SIGKILL')
+      const [error] = await gaveUp
+      expect(error.message).toBe(
+        'DynamoDB Local stopped (signal SIGKILL) after being restarted once within 60 s; not restarting it again.',
+      )
+    } finally {
+      await supervisor.stop()
+    }
+  }, 90_000)
 })

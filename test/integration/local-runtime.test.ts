@@ -1,3 +1,4 @@
+import { once } from 'node:events'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -65,6 +66,32 @@ describe('local runtime', () => {
       expect(directory.items).toHaveLength(11) // seeded once, not twice
     } finally {
       await second.stop()
+    }
+  }, 120_000)
+
+  it('restarts DynamoDB Local on the same port and data when it dies, and keeps serving', async () => {
+    const crashDir = mkdtempSync(join(tmpdir(), 'portal-crash-'))
+    const portal = await startPortal({ dataDir: crashDir, webDir })
+    try {
+      const token = await signIn(portal.url, 'admin@lutron.example')
+      expect((await setDescription(portal.url, token, 'Written before the crash.')).status).toBe(200)
+      // DynamoDB Local answers TransactWriteItems before its COMMIT has run (SQLiteDBAccess.commitTransaction
+      // queues it without waiting): a read queues behind that commit, so the write is on disk before the kill
+      expect(await lutronDescription(portal.url)).toBe('Written before the crash.')
+      const crashed = portal.dynamo.current
+      const restarted = once(portal.dynamo, 'restart')
+      crashed.child.kill('SIGKILL')
+      const [{ exit }] = await restarted
+      expect(exit).toEqual({ code: null, signal: 'SIGKILL' })
+      expect(portal.dynamo.current.child.pid).not.toBe(crashed.child.pid)
+      expect(portal.dynamo.current.endpoint).toBe(crashed.endpoint)
+
+      expect(await lutronDescription(portal.url)).toBe('Written before the crash.')
+      expect((await setDescription(portal.url, token, 'Written after the restart.')).status).toBe(200)
+      expect(await lutronDescription(portal.url)).toBe('Written after the restart.')
+    } finally {
+      await portal.stop()
+      rmSync(crashDir, { recursive: true, force: true })
     }
   }, 120_000)
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +9,12 @@ import { nonLoopbackIPv4, tcpConnect } from '../helpers/network'
 
 /** `npm start` as a process: its console, its signals, and the DynamoDB Local child it must not leave behind. */
 const dirs: string[] = []
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+const running: ChildProcess[] = []
+afterAll(() => {
+  // a failed assertion leaves its portal running: SIGKILL it (its DynamoDB Local follows, its stdin closing)
+  running.filter((child) => child.exitCode === null && child.signalCode === null).forEach((child) => child.kill('SIGKILL'))
+  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }))
+})
 
 async function npmStart(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-main-'))
@@ -19,6 +24,7 @@ async function npmStart(env: Record<string, string> = {}) {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
   })
+  running.push(child)
   let output = ''
   const waiters: (() => void)[] = []
   const collect = (chunk: Buffer) => {
