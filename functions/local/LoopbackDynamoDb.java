@@ -52,7 +52,11 @@ public class LoopbackDynamoDb {
     watchdog.setDaemon(true);
     watchdog.start();
 
-    proxy.start(); // reports a failed bind on stderr and stops, without throwing
+    try {
+      proxy.start(); // Jetty 12 throws on a taken port; older versions logged and stopped
+    } catch (Exception e) {
+      fail("cannot listen on " + host + ": " + e.getMessage());
+    }
     if (!connector.isStarted() || !(connector.getTransport() instanceof NetworkChannel channel)) {
       fail("DynamoDB Local did not start on " + host);
       return;

@@ -106,7 +106,7 @@ export async function startDynamoDb(opts: { port: number; dataDir?: string }): P
       }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new LocalSetupError(`DynamoDB Local did not start within 60 s: ${stderr()}`)),
+          () => reject(new LocalSetupError(`DynamoDB Local did not start within 60 s: ${stderr() || 'no output'}`)),
           START_TIMEOUT_MS,
         )
       }),

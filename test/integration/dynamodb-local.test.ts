@@ -1,4 +1,5 @@
 import { once } from 'node:events'
+import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { freePort, startDynamoDb } from '../../functions/local/services'
 import { Supervisor } from '../../functions/local/supervisor'
@@ -17,6 +18,19 @@ describe('DynamoDB Local', () => {
       dynamo.child.kill('SIGKILL')
       expect(await dynamo.exited).toEqual({ code: null, signal: 'SIGKILL' })
       await dynamo.stop()
+    }
+  }, 60_000)
+
+  it('says which port it cannot listen on', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const { port } = taken.address() as { port: number }
+    try {
+      await expect(startDynamoDb({ port })).rejects.toThrow(
+        new RegExp(`^DynamoDB Local exited early \\(code 1\\): cannot listen on 127\\.0\\.0\\.1: .*:${port}$`),
+      )
+    } finally {
+      await new Promise((resolve) => taken.close(resolve))
     }
   }, 60_000)
 
