@@ -1,5 +1,6 @@
 import { ValidationError, type FieldIssue } from '../errors'
 import { ProductInput, type Product } from '../schemas/product'
+import { parseForPeople } from '../schemas/messages'
 import { MAX_IMPORT_ROWS, PRODUCT_FIELDS, PROTOCOLS, REQUIRED_PRODUCT_FIELDS } from './vocabulary'
 import { parseCsvRecords, toCsv } from './csv'
 import { productIssues } from './rules'
@@ -55,7 +56,7 @@ export function parseProductCsv(text: string): ProductInput[] {
       return
     }
     const record = Object.fromEntries(columns.map((c, i) => [c, cellValue(c, cells[i]!)]).filter(([, v]) => v !== undefined))
-    const parsed = ProductInput.safeParse(record)
+    const parsed = parseForPeople(ProductInput, record)
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         issues.push({ field: prefix + (issue.path[0] !== undefined ? String(issue.path[0]) : 'row'), message: issue.message })
