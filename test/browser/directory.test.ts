@@ -211,11 +211,11 @@ describe('partner workspace', () => {
   it('sends a user with an expired session back to sign-in', async () => {
     const page = await newPage(1280)
     await page.goto(url('/'))
-    await page.evaluate(() => sessionStorage.setItem('homeaiq.token', 'not-a-valid-token'))
+    await page.evaluate(() => localStorage.setItem('homeaiq.token', 'not-a-valid-token'))
     await page.goto(url('/workspace'))
     await page.waitForURL(/\/sign-in\?/)
     await page.getByText('Your session has ended').waitFor()
-    expect(await page.evaluate(() => sessionStorage.getItem('homeaiq.token'))).toBeNull()
+    expect(await page.evaluate(() => localStorage.getItem('homeaiq.token'))).toBeNull()
   })
 })
 
