@@ -49,3 +49,12 @@ export function BellIcon({ class: className }: { class?: string }) {
     </svg>
   )
 }
+
+/** A bin, on Delete buttons. */
+export function TrashIcon() {
+  return (
+    <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
+      <path d="M4 6h12M8 6V4h4v2m-6 0 .7 10h6.6L14 6" {...STROKE} stroke-width="1.7" />
+    </svg>
+  )
+}
