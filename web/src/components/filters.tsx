@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { SearchIcon } from './icons'
 
 /**
  * A select that narrows a list (the screen keeps the choice in the URL); its first choice, the
@@ -73,10 +74,7 @@ export function FilterForm({
       <div class="filters__search">
         <label for={searchId}>{searchLabel}</label>
         <div class="search-input">
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <circle cx="9" cy="9" r="5.5" fill="none" stroke="currentColor" stroke-width="1.7" />
-            <path d="m13.2 13.2 3.8 3.8" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" />
-          </svg>
+          <SearchIcon />
           <input
             id={searchId}
             type="search"

@@ -13,6 +13,7 @@ import { BRIEFING_KINDS, formatDate, formatDateTime, formatDay, isBriefingKind, 
 import { usePagedList, useTitle } from '../../lib/hooks'
 import { Link, navigate, useLocation, withQuery } from '../../router'
 import { SkuChips } from '../workspace/Briefings'
+import { ChevronIcon } from '../../components/icons'
 
 const PAGE_SIZE = 20
 
@@ -67,16 +68,7 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
             aria-controls={panelId}
             onClick={() => setOpen(!open)}
           >
-            <svg class="disclosure__icon" viewBox="0 0 20 20" aria-hidden="true">
-              <path
-                d="m7.5 5 5 5-5 5"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.8"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <ChevronIcon class="disclosure__icon" right />
             {open ? 'Hide briefing' : 'Read briefing'}
             <span class="visually-hidden">: {briefing.title}</span>
           </button>
