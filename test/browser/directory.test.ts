@@ -266,6 +266,8 @@ describe('staff workspace', () => {
     await screenshot(page, 'staff-partner-1280')
 
     // add a partner: empty required fields are reported, then a valid one lands on its record
+    // (leaving the refused change asks first: the unsaved-changes guard)
+    page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Partners' }).click()
     await page.getByRole('link', { name: 'Add partner' }).click()
     await page.getByRole('heading', { level: 1, name: 'Add partner' }).waitFor()

@@ -204,5 +204,58 @@ describe('one session per browser', () => {
     await second.setViewportSize({ width: 375, height: 900 })
     await expectNoOverflow(second, 'signed out in another tab 375')
     await screenshot(second, 'friction-signed-out-375')
+    await second.setViewportSize({ width: 1280, height: 900 })
+
+    // a partner user sent to a staff address is told why it shows nothing, and where to go
+    await signIn(second, 'rep@dsc.example')
+    await second.goto(url('/staff/briefings'))
+    await second.getByRole('heading', { name: 'This page is for HomeAIQ staff' }).waitFor()
+    await second.getByText('You are signed in as a partner rep').waitFor()
+    expect(await second.getByRole('link', { name: 'Go to your workspace' }).getAttribute('href')).toBe('/workspace')
+    await expectAccessible(second, 'not for your role')
+    await screenshot(second, 'friction-not-for-your-role-1280')
+    const narrow = await newPage(375)
+    await signIn(narrow, 'rep@dsc.example')
+    await narrow.goto(url('/staff/briefings'))
+    await narrow.getByRole('heading', { name: 'This page is for HomeAIQ staff' }).waitFor()
+    await expectNoOverflow(narrow, 'not for your role 375')
+    await screenshot(narrow, 'friction-not-for-your-role-375')
+  })
+})
+
+describe('the directory follows as people type', () => {
+  it('searches once typing pauses, and fetches once where arrowing through a filter settles', async () => {
+    const page = await newPage(1280)
+    const fetched: string[] = []
+    page.on('request', (request) => {
+      const { pathname, search } = new URL(request.url())
+      if (pathname === '/api/v1/directory') fetched.push(search)
+    })
+    await page.goto(url('/'))
+    await page.getByRole('status').filter({ hasText: '11 partners' }).waitFor()
+
+    // no Search button press: the list follows the box
+    await page.getByLabel('Search by name').pressSequentially('sonos')
+    await page.waitForURL(/q=sonos/)
+    await page.getByRole('status').filter({ hasText: '1 partner' }).waitFor()
+    expect(await page.getByLabel('Search by name').inputValue()).toBe('sonos')
+    await page.getByLabel('Search by name').fill('')
+    await page.waitForURL(url('/'))
+    await page.getByRole('status').filter({ hasText: '11 partners' }).waitFor()
+
+    // three steps down the categories: one request, for where the selection stopped
+    fetched.length = 0
+    const category = page.getByLabel('Category')
+    await category.focus()
+    for (let i = 0; i < 3; i++) await category.press('ArrowDown')
+    const settled = await category.inputValue()
+    expect(settled).not.toBe('')
+    await page.waitForURL(new RegExp(`category=${settled}`))
+    await page
+      .getByRole('status')
+      .filter({ hasText: /\d+ partners?/ })
+      .waitFor()
+    expect(fetched.filter((s) => s.includes('category='))).toEqual([expect.stringContaining(`category=${settled}`)])
+    await expectAccessible(page, 'directory after typing')
   })
 })

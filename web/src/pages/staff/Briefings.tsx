@@ -72,7 +72,8 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
             {open ? 'Hide briefing' : 'Read briefing'}
             <span class="visually-hidden">: {briefing.title}</span>
           </button>
-          {!briefing.acknowledgedByMe && (
+          {/* only safety and end-of-life notices ask for an acknowledgement */}
+          {briefing.requiresAck && !briefing.acknowledgedByMe && (
             <button type="button" class="button button--primary button--small" onClick={acknowledge} disabled={busy}>
               {busy ? 'Acknowledging…' : 'Acknowledge'}
               <span class="visually-hidden">: {briefing.title}</span>
@@ -96,6 +97,9 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
     </li>
   )
 }
+
+/** Briefings still awaiting acknowledgement first, each group newest first as loaded. */
+const flaggedFirst = (items: Briefing[]) => [...items].sort((a, b) => Number(b.flagged) - Number(a.flagged))
 
 export function StaffBriefingsPage() {
   const location = useLocation()
@@ -241,7 +245,7 @@ export function StaffBriefingsPage() {
       )}
       {state === 'ready' && items.length > 0 && (
         <ul class="briefing-list" aria-label="Briefings">
-          {items.map((briefing) => (
+          {flaggedFirst(items).map((briefing) => (
             <FeedItem key={briefing.id} briefing={briefing} onChange={changed} />
           ))}
         </ul>

@@ -104,7 +104,8 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
 
   const [flash] = useState(takeFlash)
   const [draft, setDraft] = useState(q)
-  useEffect(() => setDraft(q), [q])
+  // the URL follows the search box as the user types: keep what they are typing (a trailing space) unless the URL says otherwise
+  useEffect(() => setDraft((typed) => (typed.trim() === q ? typed : q)), [q])
   const [sort, setSort] = useState<Sort>({ key: 'sku', dir: 'ascending' })
   const [importing, setImporting] = useState(false)
   const [exportState, setExportState] = useState<{ busy: boolean; message?: string; failed?: boolean }>({ busy: false })
