@@ -7,6 +7,9 @@ export interface FieldIssue {
   /** dotted path of the offending field, e.g. `contact.email` or `rows.3.mapCents` */
   field: string
   message: string
+  /** a file import's row: the SKU on that row, and the cell as the file has it */
+  sku?: string
+  value?: string
 }
 
 export type ErrorCode =

@@ -1,8 +1,7 @@
 import { auditEntry } from '../../shared/audit/entry'
 import { newBriefing } from '../../shared/briefings/rules'
 import { briefingView } from '../../shared/briefings/view'
-import { KIND_LABELS } from '../../shared/briefings/vocabulary'
-import { outboxMessage, staffAudience } from '../../shared/notifications/outbox'
+import { ackNotice } from '../../shared/briefings/notice'
 import { briefings as contracts } from '../../shared/contracts/briefings'
 import { RuleViolationError } from '../../shared/errors'
 import { assertAttachable } from '../../shared/uploads/rules'
@@ -63,18 +62,7 @@ export const briefingsRoutes = domainRoutes(contracts, ({ db, clock, newId }) =>
             before: null,
             after: created,
           })
-          const notice = created.requiresAck
-            ? outboxMessage({
-                id: newId(),
-                now,
-                kind: 'briefing-needs-ack',
-                audience: staffAudience,
-                partnerId: pid,
-                title: `${partner.name}: ${KIND_LABELS[created.kind].toLowerCase()} to acknowledge`,
-                body: created.title,
-                link: `/staff/briefings?partnerId=${pid}`,
-              })
-            : undefined
+          const notice = ackNotice(created, { id: newId(), now })
           await briefings.create(created, audit, claim, notice)
           return created
         },

@@ -36,15 +36,16 @@ export function createApiWith(deps: Deps, domains: DomainApp[], allRoutes?: read
   const known = allRoutes ?? served.flatMap((d) => Object.values(d.contracts))
   api.options('*', (c) => {
     const allow = methodsFor(known, c.req.path.replace(/^\/api\/v1/, ''))
-    if (!allow.length) return notFound(c)
+    if (!allow.length) return routeNotFound(c)
     return c.body(null, 204, { Allow: [...allow, 'OPTIONS'].join(', ') })
   })
-  api.notFound(notFound)
+  api.notFound(routeNotFound)
   api.onError(toProblem)
   return api
 }
 
-const notFound = (c: Parameters<typeof problem>[0]) =>
+/** The answer to a path no route serves: a 404 problem+json, never a web page. */
+export const routeNotFound = (c: Parameters<typeof problem>[0]) =>
   problem(c, { type: 'not-found', title: 'Not found', status: 404, detail: 'No such route.' })
 
 /** The methods the API serves on a concrete path (`/partners/lutron/products`). */

@@ -1,12 +1,13 @@
 import type { Context } from 'hono'
 import type * as z from 'zod'
 import { UnsupportedMediaTypeError, ValidationError } from '../../shared/errors'
+import { parseForPeople } from '../../shared/schemas/messages'
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i
 
-/** Parses the path parameters or the query with a strict zod schema; failures name `params.x` / `query.x`. */
+/** Parses the path parameters or the query with a strict zod schema; failures name `params.x` / `query.x`, in words for people. */
 export function parsePart<T extends z.ZodType>(target: 'params' | 'query', schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value)
+  const result = parseForPeople(schema, value)
   if (!result.success) throw toValidationError(result.error, `${target}.`)
   return result.data
 }
@@ -22,7 +23,7 @@ export async function parseJsonBody<T extends z.ZodType>(schema: T, c: Context):
   } catch {
     throw new ValidationError([{ field: 'body', message: 'The body is not valid JSON.' }])
   }
-  const result = schema.safeParse(value)
+  const result = parseForPeople(schema, value)
   if (!result.success) throw toValidationError(result.error, '')
   return result.data
 }

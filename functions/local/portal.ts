@@ -9,7 +9,9 @@ import { createApi } from '../api'
 import { fileSigner, memorySigner } from '../badges/signer'
 import { partnerRepository } from '../data/partners'
 import { userRepository } from '../data/users'
+import { routeNotFound } from '../http/app'
 import type { Deps } from '../http/deps'
+import { webSecurityHeaders } from '../../shared/web-security-headers'
 import { createDevIdp, devAuthApp, type DevIdp } from './dev-idp'
 import { seedDemoData } from './seed'
 import { demoUsers } from './seed-data'
@@ -101,7 +103,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     const { buildWeb } = await import('../../web/build')
     await buildWeb({ outdir: webDir })
 
-    handle = getRequestListener(portalApp(deps, idp, webDir).fetch)
+    handle = getRequestListener(portalApp(deps, idp, webDir, s3.endpoint).fetch)
     const stopJobs = scheduleJobs(deps)
     stops.push(async () => stopJobs())
     return { url: hostUrl(host, port), deps, dynamo, stop }
@@ -112,7 +114,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
 }
 
 /** Web, API and the dev sign-in endpoints on one origin, as CloudFront serves them in AWS. */
-function portalApp(deps: Deps, idp: DevIdp, webDir: string) {
+function portalApp(deps: Deps, idp: DevIdp, webDir: string, storageOrigin: string) {
   const partners = partnerRepository(deps.db)
   const listDemoUsers = async () =>
     Promise.all(
@@ -127,6 +129,14 @@ function portalApp(deps: Deps, idp: DevIdp, webDir: string) {
   // /.well-known/jwks.json at the site root, as CloudFront serves it in AWS (a rewrite to the API's route)
   app.get('/.well-known/*', (c) => api.fetch(new Request(new URL(`/api/v1${c.req.path}`, c.req.url), c.req.raw)))
   app.route('/', api)
+  // every /api/* path is the API's, as CloudFront sends them all to API Gateway: a made-up one is a 404 problem
+  app.all('/api/*', routeNotFound)
+  // the web pages carry the headers CloudFront adds in AWS (uploads and logos come from the S3 stand-in)
+  const headers = webSecurityHeaders({ storage: [storageOrigin], identity: [], signIn: [] })
+  app.use('*', async (c, next) => {
+    await next()
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
+  })
   app.use('*', serveStatic({ root: relative(process.cwd(), webDir) || '.' }))
   // SPA fallback: any other GET is a client-side route
   app.get('*', serveStatic({ root: relative(process.cwd(), webDir) || '.', path: 'index.html' }))

@@ -5,6 +5,7 @@ import { markerRepository } from '../data/markers'
 import { partnerRepository } from '../data/partners'
 import { userRepository } from '../data/users'
 import type { Deps } from '../http/deps'
+import { seedCatalog } from './seed-catalog'
 import { seedCertifications } from './seed-certifications'
 import { DEMO_PARTNERS, demoUsers } from './seed-data'
 import { seedLeads } from './seed-leads'
@@ -22,6 +23,7 @@ const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] =
   { marker: 'demo-leads-v1', seed: seedLeads },
   { marker: 'demo-mdf-v1', seed: seedMdf },
   { marker: 'demo-certifications-v1', seed: seedCertifications },
+  { marker: 'demo-catalog-v1', seed: seedCatalog },
 ]
 
 /** Everything `npm start` shows: the partners and users, then each capability's demo data. */

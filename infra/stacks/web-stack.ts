@@ -27,6 +27,13 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront'
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
+import {
+  contentSecurityPolicy as webContentSecurityPolicy,
+  EXTRA_WEB_HEADERS,
+  FRAME_OPTIONS,
+  HSTS_MAX_AGE_DAYS,
+  REFERRER_POLICY,
+} from '../../shared/web-security-headers'
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3'
 import type { Construct } from 'constructs'
 import { PortalStack } from './portal-stack'
@@ -99,39 +106,27 @@ export class WebStack extends PortalStack {
     })
 
     const region = Aws.REGION
-    const s3Origins = `https://*.s3.${region}.amazonaws.com https://*.s3.amazonaws.com`
-    const cognitoOrigins = `https://*.auth.${region}.amazoncognito.com https://cognito-idp.${region}.amazonaws.com`
-    const contentSecurityPolicy = [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self' 'unsafe-inline'",
-      `img-src 'self' data: blob: ${s3Origins}`,
-      "font-src 'self'",
-      `connect-src 'self' ${s3Origins} ${cognitoOrigins}`,
-      `form-action 'self' ${s3Origins} https://*.auth.${region}.amazoncognito.com`,
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join('; ')
+    const contentSecurityPolicy = webContentSecurityPolicy({
+      storage: [`https://*.s3.${region}.amazonaws.com`, 'https://*.s3.amazonaws.com'],
+      identity: [`https://*.auth.${region}.amazoncognito.com`, `https://cognito-idp.${region}.amazonaws.com`],
+      signIn: [`https://*.auth.${region}.amazoncognito.com`],
+    })
 
     const webHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'HomeAIQ portal SPA security headers',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy, override: true },
         contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        frameOptions: { frameOption: HeadersFrameOption[FRAME_OPTIONS], override: true },
+        referrerPolicy: { referrerPolicy: REFERRER_POLICY as HeadersReferrerPolicy, override: true },
         strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
+          accessControlMaxAge: Duration.days(HSTS_MAX_AGE_DAYS),
           includeSubdomains: true,
           override: true,
         },
       },
       customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()', override: true },
-          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
-        ],
+        customHeaders: Object.entries(EXTRA_WEB_HEADERS).map(([header, value]) => ({ header, value, override: true })),
       },
     })
 

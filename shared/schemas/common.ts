@@ -30,7 +30,9 @@ export const Problem = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(z.object({ field: z.string(), message: z.string(), sku: z.string().optional(), value: z.string().optional() }))
+    .optional(),
   /** quote it to support: it finds the request in the logs */
   requestId: z.string().optional(),
 })

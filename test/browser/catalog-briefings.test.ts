@@ -21,10 +21,15 @@ const BAD_CSV = [
 ].join('\n')
 const GOOD_CSV = BAD_CSV.replace('6995,7995', '6995,5995')
 
-/** The SKUs of the catalog table, top to bottom. */
+/** The SKUs this test imports, in the order the catalog table shows them (beside Lutron's demo products). */
+const IMPORTED = ['RRD-6NA', 'PD-6WCL', 'HQP7-RF']
 async function tableSkus(page: Page): Promise<string[]> {
-  return (await page.locator('table.table--products tbody th').allTextContents()).map((t) => t.trim())
+  return (await page.locator('table.table--products tbody th').allTextContents())
+    .map((t) => t.trim())
+    .filter((sku) => IMPORTED.includes(sku))
 }
+/** Lutron's demo catalog (functions/local/seed-catalog.ts) */
+const DEMO_PRODUCTS = 4
 
 const NOTICE_TITLE = 'Stop installing RRD-6NA dimmers from batch 42'
 
@@ -34,13 +39,14 @@ describe('product catalog', () => {
     await signIn(page, 'rep@lutron.example')
     await page.getByRole('navigation', { name: 'Partner workspace sections' }).getByRole('link', { name: 'Catalog' }).click()
     await page.waitForURL(url('/workspace/catalog'))
-    await page.getByRole('heading', { name: 'No products yet' }).waitFor()
-    expect(await page.getByRole('link', { name: 'Download the CSV template' }).getAttribute('download')).toMatch(/\.csv$/)
-    await expectAccessible(page, 'catalog empty')
-    await screenshot(page, 'catalog-empty-1280')
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${DEMO_PRODUCTS} products` })
+      .waitFor()
 
     // a file with MAP above MSRP on line 3: the report names the line and column; nothing is written
-    await page.getByRole('button', { name: 'Import a CSV' }).click()
+    await page.getByRole('button', { name: 'Import CSV', exact: true }).click()
+    expect(await page.getByRole('link', { name: 'Download the CSV template' }).getAttribute('download')).toMatch(/\.csv$/)
     await page
       .locator('#catalog-import-file')
       .setInputFiles({ name: 'lutron.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) })
@@ -53,7 +59,7 @@ describe('product catalog', () => {
     expect((await row.getByRole('rowheader').textContent())?.trim()).toBe('3')
     expect(await row.textContent()).toContain('MAP cannot exceed MSRP.')
     expect(await report.locator('tbody tr').count()).toBe(1)
-    expect(await page.getByRole('heading', { name: 'No products yet' }).isVisible()).toBe(true)
+    expect(await tableSkus(page)).toEqual([])
     await expectAccessible(page, 'catalog import errors')
     await screenshot(page, 'catalog-import-errors-1280')
 
@@ -84,7 +90,10 @@ describe('product catalog', () => {
     await page.getByRole('status').filter({ hasText: '1 product' }).waitFor()
     expect(await tableSkus(page)).toEqual(['HQP7-RF'])
     await page.getByRole('button', { name: 'Clear filters' }).click()
-    await page.getByRole('status').filter({ hasText: '3 products' }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${DEMO_PRODUCTS + 3} products` })
+      .waitFor()
     await expectAccessible(page, 'catalog')
     await screenshot(page, 'catalog-1280')
 
@@ -98,7 +107,7 @@ describe('product catalog', () => {
       .trim()
       .split(/\r?\n/)
     expect(exported[0]).toContain('sku,name,category')
-    expect(exported).toHaveLength(4)
+    expect(exported).toHaveLength(DEMO_PRODUCTS + 3 + 1)
 
     // edit a price: the client refuses MAP above MSRP, then the save lands in the price history
     await page.getByRole('link', { name: 'RRD-6NA' }).click()
@@ -147,7 +156,10 @@ describe('product catalog', () => {
     await dialog.getByRole('button', { name: 'Delete product' }).click()
     await page.waitForURL(url('/workspace/catalog'))
     await page.getByText('HQP7-RF (HomeWorks QSX processor) was deleted from the catalog.').waitFor()
-    await page.getByRole('status').filter({ hasText: '2 products' }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${DEMO_PRODUCTS + 2} products` })
+      .waitFor()
     expect(await tableSkus(page)).toEqual(['PD-6WCL', 'RRD-6NA'])
 
     await page.goto(url('/workspace/catalog/new'))
@@ -186,8 +198,8 @@ describe('briefings', () => {
     const page = await newPage(1280)
     await signIn(page, 'rep@lutron.example')
     await page.goto(url('/workspace/briefings'))
-    await page.getByRole('heading', { name: 'No briefings yet' }).waitFor()
-    await expectAccessible(page, 'briefings empty')
+    await page.getByRole('link', { name: 'New briefing' }).waitFor()
+    await expectAccessible(page, 'briefings')
     await page.getByRole('link', { name: 'New briefing' }).click()
     await page.waitForURL(url('/workspace/briefings/new'))
 
@@ -249,18 +261,19 @@ describe('briefings', () => {
     await screenshot(narrow, 'briefing-composer-375')
   })
 
-  it('lets staff acknowledge the notice from the feed, which clears the flagged count', async () => {
+  it('lets staff acknowledge the notice from the feed, which takes it off the flagged count', async () => {
     const page = await newPage(1280)
     await signIn(page, 'staff@homeaiq.example')
     await page.waitForURL(url('/staff'))
     const nav = page.getByRole('navigation', { name: 'Staff workspace sections' })
     const badge = nav.getByTestId('flagged-count')
-    await expect.poll(() => badge.textContent()).toContain('1')
+    // the notice of this test, and DSC's from the demo data
+    await expect.poll(() => badge.textContent()).toContain('2')
 
     await nav.getByRole('link', { name: /Briefings/ }).click()
     await page.waitForURL(url('/staff/briefings'))
     const summary = page.getByTestId('flag-summary')
-    await expect.poll(() => summary.textContent()).toMatch(/^1\s*notice needs acknowledgement/)
+    await expect.poll(() => summary.textContent()).toMatch(/^2\s*notices need acknowledgement/)
     const item = page.getByRole('article', { name: NOTICE_TITLE })
     await item.waitFor()
     expect(await item.textContent()).toContain('Lutron Electronics')
@@ -285,14 +298,15 @@ describe('briefings', () => {
     await item.getByRole('button', { name: /^Acknowledge/ }).click()
     await item.getByText('Acknowledged by you').waitFor()
     expect(await item.getByRole('button', { name: /^Acknowledge/ }).count()).toBe(0)
-    await expect.poll(() => summary.textContent()).toMatch(/^0\s*notices need acknowledgement/)
-    await expect.poll(() => badge.count()).toBe(0)
+    await expect.poll(() => summary.textContent()).toMatch(/^1\s*notice needs acknowledgement/)
+    await expect.poll(() => badge.textContent()).toContain('1')
     await expectAccessible(page, 'staff briefings acknowledged')
 
-    // "not acknowledged by me" now has nothing for this user
+    // "not acknowledged by me" no longer lists it
     await page.getByLabel('Only briefings I have not acknowledged').check()
     await page.waitForURL(/unacknowledged=true/)
-    await page.getByRole('heading', { name: 'No briefings match' }).waitFor()
+    await page.getByRole('article').first().waitFor()
+    expect(await page.getByRole('article', { name: NOTICE_TITLE }).count()).toBe(0)
 
     // the staff view of a partner's catalog adds HomeAIQ's dealer cost (Lutron: 32% off MSRP)
     await page.goto(url('/staff/partners/lutron'))

@@ -211,11 +211,11 @@ describe('partner workspace', () => {
   it('sends a user with an expired session back to sign-in', async () => {
     const page = await newPage(1280)
     await page.goto(url('/'))
-    await page.evaluate(() => sessionStorage.setItem('homeaiq.token', 'not-a-valid-token'))
+    await page.evaluate(() => localStorage.setItem('homeaiq.token', 'not-a-valid-token'))
     await page.goto(url('/workspace'))
     await page.waitForURL(/\/sign-in\?/)
     await page.getByText('Your session has ended').waitFor()
-    expect(await page.evaluate(() => sessionStorage.getItem('homeaiq.token'))).toBeNull()
+    expect(await page.evaluate(() => localStorage.getItem('homeaiq.token'))).toBeNull()
   })
 })
 
@@ -266,6 +266,8 @@ describe('staff workspace', () => {
     await screenshot(page, 'staff-partner-1280')
 
     // add a partner: empty required fields are reported, then a valid one lands on its record
+    // (leaving the refused change asks first: the unsaved-changes guard)
+    page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Partners' }).click()
     await page.getByRole('link', { name: 'Add partner' }).click()
     await page.getByRole('heading', { level: 1, name: 'Add partner' }).waitFor()

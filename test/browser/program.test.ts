@@ -29,7 +29,7 @@ describe('program operations', () => {
     await rep.locator('#sign-in-email').fill('avery.chen@ecobee.example')
     await rep.getByRole('button', { name: 'Sign in', exact: true }).click()
     await rep.waitForURL((u) => u.pathname.startsWith('/workspace'))
-    await rep.locator('.workspace-header__user').getByText('Avery Chen').waitFor()
+    await rep.locator('.user-menu__fullname').getByText('Avery Chen').waitFor({ state: 'attached' })
     // reps do not manage the team
     expect(await rep.getByRole('link', { name: 'Team' }).count()).toBe(0)
     await expectNoOverflow(rep, 'workspace of an invited rep at 375 px')

@@ -148,6 +148,12 @@ describe('CSV import and export', () => {
       'rows.4.lifecycle',
       'rows.5.sku',
     ])
+    expect(res.json.errors[1]).toEqual({
+      field: 'rows.4.msrpCents',
+      sku: 'ARC',
+      value: 'abc',
+      message: 'Enter the MSRP as a number.',
+    })
     expect(res.json.detail).toMatch(/3 bad row/)
     expect((await portal.call('GET', pid, { as: rep })).json.items).toEqual([])
   })
@@ -175,8 +181,10 @@ describe('CSV import and export', () => {
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv/)
     expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="sonos-catalog.csv"/)
     expect(exported.text.split('\r\n')[0]).toBe(
-      'sku,name,category,description,msrpCents,mapCents,lifecycle,endOfLifeDate,protocols,leadTimeDays,specSheetDocumentId',
+      'sku,name,category,description,msrp,map,lifecycle,endOfLifeDate,protocols,leadTimeDays,specSheetDocumentId',
     )
+    // prices in dollars, as a spreadsheet shows them
+    expect(exported.text).toContain('ERA-300,Era 300,audio-video,,479.00,479.00,active')
     const again = await importSonos(exported.text)
     expect(again.json).toEqual({ created: 0, updated: 0, unchanged: 3 })
   })
@@ -201,7 +209,7 @@ describe('CSV import and export', () => {
     const header = await importSonos('sku,name,price\nA,B,1')
     expect(header.status).toBe(400)
     expect(header.json.errors.map((e: { field: string }) => e.field)).toEqual(
-      expect.arrayContaining(['header.category', 'header.msrpCents', 'header.price']),
+      expect.arrayContaining(['header.category', 'header.msrp', 'header.price']),
     )
     expect((await importCsv('')).status).toBe(400)
     const json = await portal.call('POST', `${pid}/import`, { as: rep, body: { sku: 'x' } })

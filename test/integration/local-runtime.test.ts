@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startPortal } from '../../functions/local/portal'
+import { webSecurityHeaders } from '../../shared/web-security-headers'
 import { expectLoopbackOnly } from '../helpers/network'
 
 /** `npm start` as a user meets it: data survives a restart, and setup problems say what to do. */
@@ -46,6 +47,22 @@ describe('local runtime', () => {
       expect((await fetch(`${first.url}/api/v1/health`)).status).toBe(200)
       const page = await fetch(`${first.url}/partners/lutron`)
       expect(page.headers.get('content-type')).toMatch(/text\/html/)
+      // the web pages carry CloudFront's security headers, from the one definition infra uses
+      const expected = webSecurityHeaders({ storage: [], identity: [], signIn: [] })
+      for (const name of Object.keys(expected).filter((n) => n !== 'Content-Security-Policy'))
+        expect(page.headers.get(name), name).toBe(expected[name])
+      expect(page.headers.get('content-security-policy')).toMatch(
+        /^default-src 'self'; script-src 'self';.*img-src 'self' data: blob: http:\/\/127\.0\.0\.1:\d+;.*frame-ancestors 'none'/,
+      )
+      expect((await fetch(`${first.url}/assets/nope.js`)).headers.get('x-content-type-options')).toBe('nosniff')
+      // a made-up API path is the API's 404 problem, not the web page; web paths still get the page
+      for (const path of ['/api/v1/no-such-route', '/api/nope', '/api/v1/partners/lutron/nothing-here']) {
+        const missing = await fetch(`${first.url}${path}`)
+        expect(missing.status, path).toBe(404)
+        expect(missing.headers.get('content-type'), path).toBe('application/problem+json')
+        expect(await missing.json()).toMatchObject({ status: 404, instance: path })
+      }
+      expect((await fetch(`${first.url}/api/v1/no-such-route`, { method: 'POST' })).status).toBe(404)
       token = await signIn(first.url, 'admin@lutron.example')
       expect((await setDescription(first.url, token, 'Survives restarts.')).status).toBe(200)
       // the badge issuer's keys at the site root, as CloudFront serves them in AWS

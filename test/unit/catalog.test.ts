@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { parseCsv, toCsv } from '../../shared/catalog/csv'
 import { parseProductCsv, productsToCsv } from '../../shared/catalog/product-csv'
 import { MAX_IMPORT_ROWS } from '../../shared/catalog/vocabulary'
+import { TEMPLATE_CSV } from '../../shared/catalog/csv-columns'
+import { centsToDollars, parseDollars } from '../../shared/money'
 import { dealerCostCents, discontinue, newProduct, priceChanged, replaceProduct, sameAsStored } from '../../shared/catalog/rules'
 import { ValidationError } from '../../shared/errors'
 import { ProductInput } from '../../shared/schemas/product'
@@ -141,6 +143,84 @@ describe('parseProductCsv', () => {
     expect(csv).toContain(`"'=cmd|' /C calc'!A0"`)
     const [back] = parseProductCsv(csv)
     expect(sameAsStored(product, back!)).toBe(true)
+  })
+})
+
+describe('prices in dollars', () => {
+  it('read as people write them, and round-trip through what the export writes', () => {
+    expect(['129.95', '$129.95', '1,299.00', '$ 1,299', '1299.9', ' 0.01 ', '1,000,000.00'].map(parseDollars)).toEqual([
+      12_995, 12_995, 129_900, 129_900, 129_990, 1, 100_000_000,
+    ])
+    for (const bad of ['', '$', '12,99', '1.234', '-5', 'abc', '1,2345.00', '1.2.3', '12995 cents', '$-1'])
+      expect(parseDollars(bad), bad).toBeUndefined()
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), (cents) => {
+        expect(parseDollars(centsToDollars(cents))).toBe(cents)
+        const spreadsheet = (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+        expect(parseDollars(`$${spreadsheet}`)).toBe(cents)
+      }),
+    )
+  })
+
+  it('import under msrp and map, export the same way, and round-trip any catalog', () => {
+    const [p] = parseProductCsv(
+      'sku,name,category,msrp,map,lifecycle,protocols,leadTimeDays\nA-1,Hub,Lighting-Control,"$1,299.00",1199.5,ACTIVE,Matter;ZigBee,2',
+    )
+    expect(p).toMatchObject({ msrpCents: 129_900, mapCents: 119_950, lifecycle: 'active', category: 'lighting-control' })
+    expect(p!.protocols).toEqual(['matter', 'zigbee'])
+    expect(productsToCsv([newProduct(input, now)]).split('\r\n')[0]).toBe(
+      'sku,name,category,description,msrp,map,lifecycle,endOfLifeDate,protocols,leadTimeDays,specSheetDocumentId',
+    )
+    const product = fc.record({
+      sku: fc.stringMatching(/^[A-Z0-9][A-Z0-9._/-]{0,20}$/),
+      name: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s !== ''),
+      msrpCents: fc.integer({ min: 1, max: 100_000_000 }),
+      protocols: fc.subarray(['matter', 'thread', 'zigbee', 'wi-fi'] as const),
+    })
+    fc.assert(
+      fc.property(product, fc.double({ min: 0, max: 1, noNaN: true }), (p, share) => {
+        const stored = newProduct({ ...input, ...p, mapCents: Math.floor(p.msrpCents * share) }, now)
+        const [back] = parseProductCsv(productsToCsv([stored]))
+        expect(sameAsStored(stored, back!)).toBe(true)
+      }),
+    )
+  })
+
+  it('refuse a price given twice, and name the line, SKU, column and value of a bad cell', () => {
+    const both = issuesOf(() => parseProductCsv('sku,name,category,msrp,msrpCents,map,lifecycle,protocols,leadTimeDays'))
+    expect(both.map((i) => i.field)).toEqual(['header.msrpCents'])
+    const issues = issuesOf(() =>
+      parseProductCsv(
+        [
+          'sku,name,category,msrp,map,lifecycle,protocols,leadTimeDays',
+          'A-1,Hub,lighting-control,"12,99",10,active,,2',
+          'A-2,Hub,lighting-control,10,12.00,active,,2',
+          'A-3,Hub,lighting-control,10,9,retired,,2',
+          'A-4,Hub,lighting-control,10,9',
+        ].join('\n'),
+      ),
+    )
+    expect(issues).toEqual([
+      { field: 'rows.2.msrp', sku: 'A-1', value: '12,99', message: 'Write the price in dollars, such as 129.95 or $1,299.00.' },
+      { field: 'rows.3.map', sku: 'A-2', value: '12.00', message: 'MAP cannot exceed MSRP.' },
+      {
+        field: 'rows.4.lifecycle',
+        sku: 'A-3',
+        value: 'retired',
+        message: 'Choose the lifecycle: one of active, announced, discontinued.',
+      },
+      { field: 'rows.5', sku: 'A-4', message: 'This row has 5 cells; the header has 8.' },
+    ])
+  })
+
+  it('never import the template’s example rows', () => {
+    const issues = issuesOf(() => parseProductCsv(TEMPLATE_CSV))
+    expect(issues.map((i) => [i.field, i.sku])).toEqual([
+      ['rows.2.sku', 'EXAMPLE-DIM-100'],
+      ['rows.3.sku', 'EXAMPLE-HUB-200'],
+    ])
+    // the same rows with the SKUs of real products import
+    expect(parseProductCsv(TEMPLATE_CSV.replace(/EXAMPLE-/g, 'MY-'))).toHaveLength(2)
   })
 })
 

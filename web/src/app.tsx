@@ -4,8 +4,9 @@ import type { Role } from './api/types'
 import { AuthProvider, homeFor, useAuth } from './auth/context'
 import { SiteHeader } from './components/Header'
 import { Loading } from './components/states'
+import { roleLabel } from './lib/format'
 import { DirectoryPage } from './pages/Directory'
-import { NotFoundPage } from './pages/NotFound'
+import { NotForYourRolePage, NotFoundPage } from './pages/NotFound'
 import { PartnerProfilePage } from './pages/PartnerProfile'
 import { SignInCallbackPage } from './pages/SignInCallback'
 import { SignInPage } from './pages/SignIn'
@@ -44,7 +45,7 @@ import {
   WorkspaceReferralsPage,
 } from './screens'
 
-/** Only lets signed-in users with one of `roles` through; others are sent where they belong. */
+/** Only lets signed-in users with one of `roles` through; others are told whose page it is and where theirs is. */
 function RequireRole({ roles, children }: { roles: Role[]; children: ComponentChildren }) {
   const { state } = useAuth()
   const location = useLocation()
@@ -53,11 +54,28 @@ function RequireRole({ roles, children }: { roles: Role[]; children: ComponentCh
     const next = location.path + (location.search.size ? `?${location.search}` : '')
     return <Redirect to={`/sign-in?next=${encodeURIComponent(next)}`} />
   }
-  if (!roles.includes(state.me.role)) return <Redirect to={homeFor(state.me)} />
+  if (!roles.includes(state.me.role)) {
+    return (
+      <NotForYourRolePage
+        for={audienceOf(roles)}
+        role={state.me.role === 'staff' ? 'HomeAIQ staff' : `a ${roleLabel(state.me.role).toLowerCase()}`}
+        home={homeFor(state.me)}
+      />
+    )
+  }
   return <>{children}</>
 }
 
 const PARTNER_ROLES: Role[] = ['partner-admin', 'partner-rep']
+
+const audienceOf = (roles: Role[]) =>
+  roles.length === 1 && roles[0] === 'staff'
+    ? 'HomeAIQ staff'
+    : roles.length === 1 && roles[0] === 'partner-admin'
+      ? 'partner admins'
+      : roles.includes('staff')
+        ? 'signed-in users'
+        : 'partner users'
 
 const partnerOnly = (screen: ComponentChildren) => <RequireRole roles={PARTNER_ROLES}>{screen}</RequireRole>
 const staffOnly = (screen: ComponentChildren) => <RequireRole roles={['staff']}>{screen}</RequireRole>

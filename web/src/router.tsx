@@ -25,17 +25,70 @@ function notify() {
   for (const listener of listeners) listener()
 }
 
-window.addEventListener('popstate', notify)
+/**
+ * What stops a navigation: each guard answers a question to ask ("Leave without saving?")
+ * while its screen holds unsaved changes, else undefined. The browser's own unload (reload,
+ * closing the tab, typing an address) asks its generic question through beforeunload.
+ */
+type Guard = () => string | undefined
+const guards = new Set<Guard>()
+/** set once the user agreed to leave the app: the unload then asks nothing more */
+let leaving = false
 
-export function navigate(to: string, options: { replace?: boolean } = {}) {
+/** Whether the user agrees to leave the current screen (asked only when a guard objects). */
+export function leaveAllowed(): boolean {
+  for (const guard of guards) {
+    const question = guard()
+    if (question) return window.confirm(question)
+  }
+  return true
+}
+
+/** Asks before any navigation away while `guard` answers a question. */
+export function useNavigationGuard(guard: Guard) {
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (leaving || !guard()) return
+      event.preventDefault()
+      event.returnValue = '' // older browsers need a value to ask
+    }
+    guards.add(guard)
+    window.addEventListener('beforeunload', beforeUnload)
+    return () => {
+      guards.delete(guard)
+      window.removeEventListener('beforeunload', beforeUnload)
+    }
+  }, [guard])
+}
+
+/** The URL on screen: where Back returns to when the user chooses to stay. */
+let shown = window.location.pathname + window.location.search + window.location.hash
+
+window.addEventListener('popstate', () => {
+  if (!leaveAllowed()) {
+    window.history.pushState(null, '', shown)
+    return
+  }
+  shown = window.location.pathname + window.location.search + window.location.hash
+  notify()
+})
+
+/**
+ * Goes to `to` inside the app; a screen with unsaved changes asks first (`force` skips that:
+ * e.g. an expired session, where nothing can be saved any more).
+ */
+export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}) {
   const url = new URL(to, window.location.href)
+  if (!options.force && !leaveAllowed()) return
   if (url.origin !== window.location.origin) {
+    leaving = true
     window.location.assign(url.href)
     return
   }
   const target = url.pathname + url.search + url.hash
   if (options.replace) window.history.replaceState(null, '', target)
   else window.history.pushState(null, '', target)
+  shown = target
   notify()
 }
 

@@ -4,9 +4,9 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/ho
 import { ApiError, onUnauthorized } from '../api/client'
 import { api } from '../api/contracts'
 import type { Me, RuntimeConfig } from '../api/types'
-import { navigate } from '../router'
+import { leaveAllowed, navigate } from '../router'
 import { cognitoLogoutUrl } from './cognito'
-import { clearToken, getToken, setToken } from './session'
+import { clearToken, getToken, onSessionChange, setToken } from './session'
 
 export type AuthState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me }
 
@@ -53,27 +53,38 @@ export function AuthProvider({ children }: { children: ComponentChildren }) {
   }, [])
 
   useEffect(() => {
-    onUnauthorized(() => {
+    /** off a signed-in screen to sign-in: nothing there can be saved any more */
+    const toSignIn = (reason: string) => {
       setState({ status: 'signed-out' })
       const { pathname, search } = window.location
       if (PROTECTED.test(pathname)) {
-        navigate(`/sign-in?reason=expired&next=${encodeURIComponent(pathname + search)}`, { replace: true })
+        navigate(`/sign-in?reason=${reason}&next=${encodeURIComponent(pathname + search)}`, { replace: true, force: true })
       }
-    })
-    if (!getToken()) return
-    const controller = new AbortController()
-    api.identity
-      .me({ signal: controller.signal })
-      .then((r) => r.data)
-      .then(
-        (me) => setState({ status: 'signed-in', me }),
-        (error: unknown) => {
-          if (error instanceof DOMException && error.name === 'AbortError') return
-          // 401 is handled above; anything else: treat as signed out but keep the token for a retry
-          if (!(error instanceof ApiError && error.status === 401)) setState({ status: 'signed-out' })
-        },
-      )
-    return () => controller.abort()
+    }
+    onUnauthorized(() => toSignIn('expired'))
+    let controller: AbortController | undefined
+    const loadMe = () => {
+      controller?.abort()
+      const current = (controller = new AbortController())
+      api.identity
+        .me({ signal: current.signal })
+        .then((r) => r.data)
+        .then(
+          (me) => setState({ status: 'signed-in', me }),
+          (error: unknown) => {
+            if (error instanceof DOMException && error.name === 'AbortError') return
+            // 401 is handled above; anything else: treat as signed out but keep the token for a retry
+            if (!(error instanceof ApiError && error.status === 401)) setState({ status: 'signed-out' })
+          },
+        )
+    }
+    if (getToken()) loadMe()
+    // one session per browser: another tab's sign-in or sign-out is this tab's too
+    const unsubscribe = onSessionChange((token) => (token ? loadMe() : toSignIn('signed-out')))
+    return () => {
+      controller?.abort()
+      unsubscribe()
+    }
   }, [])
 
   const signInWithToken = useCallback(async (token: string, expiresIn?: number) => {
@@ -90,11 +101,13 @@ export function AuthProvider({ children }: { children: ComponentChildren }) {
   }, [])
 
   const signOut = useCallback(() => {
+    // unsaved changes: ask first, as any other way off the screen does
+    if (!leaveAllowed()) return
     clearToken()
     setState({ status: 'signed-out' })
     const logout = config?.auth.mode === 'cognito' ? cognitoLogoutUrl(config.auth) : undefined
     if (logout) window.location.assign(logout)
-    else navigate('/')
+    else navigate('/', { force: true })
   }, [config])
 
   const value = useMemo(

@@ -1,13 +1,17 @@
 /**
- * The signed-in session: the access token lives in sessionStorage (one tab, gone when the tab
- * closes), with its expiry beside it. Nothing else about the user is stored in the browser.
+ * The signed-in session: the access token lives in this origin's localStorage, with its expiry
+ * beside it, so every tab of the browser shares one session (a link opened in a new tab is
+ * signed in) and signing out in one tab signs out all of them (`onSessionChange`: the storage
+ * event reaches every other tab of the origin). Other origins cannot read it, and the strict
+ * Content-Security-Policy (script-src 'self', no inline script) keeps foreign code out of this
+ * one. Only the short-lived access token is kept: no refresh token, nothing else about the user.
  */
 const TOKEN_KEY = 'homeaiq.token'
 const EXPIRES_KEY = 'homeaiq.token.expiresAt'
 
 function storage(): Storage | undefined {
   try {
-    return window.sessionStorage
+    return window.localStorage
   } catch {
     return undefined // storage disabled: the session lasts as long as the page
   }
@@ -30,9 +34,10 @@ export function getToken(): string | undefined {
 export function setToken(token: string, expiresInSeconds?: number) {
   memoryToken = token
   const store = storage()
-  store?.setItem(TOKEN_KEY, token)
+  // the expiry first: another tab that sees the new token reads its expiry with it
   if (expiresInSeconds) store?.setItem(EXPIRES_KEY, String(Date.now() + expiresInSeconds * 1000))
   else store?.removeItem(EXPIRES_KEY)
+  store?.setItem(TOKEN_KEY, token)
 }
 
 export function clearToken() {
@@ -40,4 +45,16 @@ export function clearToken() {
   const store = storage()
   store?.removeItem(TOKEN_KEY)
   store?.removeItem(EXPIRES_KEY)
+}
+
+/**
+ * Calls `listener` when another tab signs in (with the new token) or out (undefined).
+ * Answers the unsubscribe function.
+ */
+export function onSessionChange(listener: (token: string | undefined) => void): () => void {
+  const changed = (event: StorageEvent) => {
+    if (event.key === TOKEN_KEY || event.key === null) listener(event.newValue ?? undefined)
+  }
+  window.addEventListener('storage', changed)
+  return () => window.removeEventListener('storage', changed)
 }

@@ -3,7 +3,7 @@ import { homeFor, useAuth } from '../auth/context'
 import { roleLabel } from '../lib/format'
 import { useUnreadCount } from '../lib/unread'
 import { Link, useLocation } from '../router'
-import { BellIcon } from './icons'
+import { BellIcon, ChevronIcon } from './icons'
 
 export function BrandMark() {
   return (
@@ -67,9 +67,7 @@ function UserMenu() {
         </span>
         <span class="user-menu__name">{me.name}</span>
         <span class="visually-hidden"> — account menu</span>
-        <svg class="chevron" viewBox="0 0 20 20" aria-hidden="true">
-          <path d="m5 7.5 5 5 5-5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-        </svg>
+        <ChevronIcon class="chevron" />
       </button>
       <div id="user-menu-panel" class="user-menu__panel" hidden={!open}>
         <div class="user-menu__who">

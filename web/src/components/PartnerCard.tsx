@@ -3,6 +3,7 @@ import type { PublicPartner } from '../api/types'
 import { regionLabel } from '../lib/format'
 import { Link } from '../router'
 import { CategoryTag, TierBadge } from './badges'
+import { PinIcon } from './icons'
 
 export function Monogram({ name, category, large }: { name: string; category: string; large?: boolean }) {
   const words = name.replace(/\(.*?\)/g, ' ').match(/[A-Za-z0-9]+/g) ?? [name]
@@ -79,14 +80,7 @@ export function PartnerCard({ partner }: { partner: PublicPartner }) {
       <CategoryTag category={partner.category} />
       <p class="partner-card__description">{partner.description || 'No description yet.'}</p>
       <p class="partner-card__regions">
-        <svg viewBox="0 0 20 20" aria-hidden="true">
-          <path
-            d="M10 18s6-5.3 6-10a6 6 0 1 0-12 0c0 4.7 6 10 6 10Zm0-7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.6"
-          />
-        </svg>
+        <PinIcon />
         <span class="visually-hidden">Regions served: </span>
         <RegionList regions={partner.regions} max={3} />
       </p>

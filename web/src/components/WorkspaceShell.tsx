@@ -17,7 +17,7 @@ export interface NavItem {
 }
 
 /**
- * The frame of a signed-in workspace: who and which organisation, a section nav that more
+ * The frame of a signed-in workspace: which organisation and role, a section nav that more
  * items slot into as capabilities arrive, and the screen's content.
  */
 export function WorkspaceShell({
@@ -31,7 +31,7 @@ export function WorkspaceShell({
   nav: NavItem[]
   children: ComponentChildren
 }) {
-  const { state, signOut } = useAuth()
+  const { state } = useAuth()
   const { path } = useLocation()
   const me = state.status === 'signed-in' ? state.me : undefined
   // the briefing feed loads the count with its first page: no separate request there
@@ -43,22 +43,14 @@ export function WorkspaceShell({
     <div class="workspace">
       <div class="workspace-header">
         <div class="container workspace-header__inner">
+          {/* who is signed in, and signing out, live once: in the site header's account menu */}
           <div>
-            <p class="eyebrow eyebrow--light">{kind}</p>
+            <p class="eyebrow eyebrow--light">
+              {kind}
+              {me && <span class="workspace-header__role"> · {roleLabel(me.role)}</span>}
+            </p>
             <p class="workspace-header__org">{organisation}</p>
           </div>
-          {me && (
-            <div class="workspace-header__user">
-              <p>
-                <span class="visually-hidden">Signed in as </span>
-                <strong>{me.name}</strong>
-                <span class="workspace-header__role">{roleLabel(me.role)}</span>
-              </p>
-              <button type="button" class="button button--on-dark button--small" onClick={signOut}>
-                Sign out
-              </button>
-            </div>
-          )}
         </div>
       </div>
       <div class="container workspace-body">

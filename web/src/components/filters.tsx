@@ -1,8 +1,17 @@
 import type { ComponentChildren } from 'preact'
+import { useRef } from 'preact/hooks'
+import { useDebounced } from '../lib/hooks'
+import { SearchIcon } from './icons'
+
+/** how long typing or arrowing through a select pauses before the list follows */
+const SETTLE_MS = 400
+const STEP_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'])
 
 /**
  * A select that narrows a list (the screen keeps the choice in the URL); its first choice, the
- * empty value, shows everything. The options are the children.
+ * empty value, shows everything. The options are the children. A choice made with the mouse
+ * applies at once; stepping through the options with the keyboard applies where it settles,
+ * so the list is not fetched again for every option passed on the way.
  */
 export function FilterSelect({
   id,
@@ -23,10 +32,23 @@ export function FilterSelect({
   onChange: (value: string | undefined) => void
   children: ComponentChildren
 }) {
+  const stepping = useRef(false)
+  const settle = useDebounced(onChange, SETTLE_MS)
   return (
     <div class={className}>
       <label for={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value || undefined)}>
+      <select
+        id={id}
+        value={value ?? ''}
+        onKeyDown={(event) => (stepping.current = STEP_KEYS.has(event.key))}
+        onPointerDown={() => (stepping.current = false)}
+        onBlur={() => settle.flush()}
+        onChange={(event) => {
+          const chosen = event.currentTarget.value || undefined
+          if (stepping.current) settle(chosen)
+          else onChange(chosen)
+        }}
+      >
         <option value="">{all}</option>
         {children}
       </select>
@@ -35,8 +57,9 @@ export function FilterSelect({
 }
 
 /**
- * The filter card above a list: a search box whose text (`draft`) applies when the form is
- * submitted (`onSearch` with the trimmed text, undefined when empty), then the selects.
+ * The filter card above a list: a search box whose text (`draft`) applies as the user types
+ * (once typing pauses) or submits (`onSearch` with the trimmed text, undefined when empty),
+ * then the selects.
  */
 export function FilterForm({
   label,
@@ -60,6 +83,7 @@ export function FilterForm({
   onSearch: (q: string | undefined) => void
   children: ComponentChildren
 }) {
+  const searchSoon = useDebounced((text: string) => onSearch(text.trim() || undefined), SETTLE_MS)
   return (
     <form
       class={className}
@@ -67,16 +91,14 @@ export function FilterForm({
       aria-label={label}
       onSubmit={(event) => {
         event.preventDefault()
+        searchSoon.cancel()
         onSearch(draft.trim() || undefined)
       }}
     >
       <div class="filters__search">
         <label for={searchId}>{searchLabel}</label>
         <div class="search-input">
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <circle cx="9" cy="9" r="5.5" fill="none" stroke="currentColor" stroke-width="1.7" />
-            <path d="m13.2 13.2 3.8 3.8" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" />
-          </svg>
+          <SearchIcon />
           <input
             id={searchId}
             type="search"
@@ -85,7 +107,10 @@ export function FilterForm({
             autocomplete="off"
             maxLength={80}
             value={draft}
-            onInput={(event) => onDraft(event.currentTarget.value)}
+            onInput={(event) => {
+              onDraft(event.currentTarget.value)
+              searchSoon(event.currentTarget.value)
+            }}
           />
           <button type="submit" class="button button--primary">
             Search

@@ -127,30 +127,6 @@ export function parseLines(text: string): string[] {
     .filter(Boolean)
 }
 
-/**
- * Maps the API's field errors (`contact.email`, `regions.2`) onto form field ids, keeping the
- * first message per field. `fieldIds` maps an API path prefix to a form field id.
- */
-export function mapFieldErrors(
-  errors: { field: string; message: string }[],
-  fieldIds: Record<string, string>,
-): { byField: Record<string, string>; unmatched: string[] } {
-  const byField: Record<string, string> = {}
-  const unmatched: string[] = []
-  for (const { field, message } of errors) {
-    const parts = field.split('.')
-    let id: string | undefined
-    for (let n = parts.length; n > 0 && !id; n--) id = fieldIds[parts.slice(0, n).join('.')]
-    if (!id) {
-      unmatched.push(message)
-      continue
-    }
-    const suffix = /^\d+$/.test(parts[parts.length - 1] ?? '') && parts.length > 1 ? ` (entry ${Number(parts.at(-1)) + 1})` : ''
-    byField[id] ??= message + suffix
-  }
-  return { byField, unmatched }
-}
-
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
   return (
     <nav class="breadcrumbs" aria-label="Breadcrumb">

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { describeError } from '../api/client'
 import { Link } from '../router'
-import { AlertIcon, CheckIcon } from './icons'
+import { AlertIcon, CheckIcon, SearchIcon } from './icons'
 
 /** A loading indicator that screen readers announce once. */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -26,10 +26,7 @@ export function ErrorState({
 }) {
   return (
     <div class="state state--error" role="alert">
-      <svg class="state__icon" viewBox="0 0 24 24" aria-hidden="true">
-        <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="1.8" />
-        <path d="M12 7v6M12 16.5v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-      </svg>
+      <AlertIcon class="state__icon" />
       <h2 class="state__title">{title}</h2>
       {error !== undefined && <p class="state__text">{describeError(error)}</p>}
       {children}
@@ -45,12 +42,7 @@ export function ErrorState({
 export function EmptyState({ title, icon, children }: { title: string; icon?: ComponentChildren; children?: ComponentChildren }) {
   return (
     <div class="state state--empty">
-      {icon ?? (
-        <svg class="state__icon" viewBox="0 0 24 24" aria-hidden="true">
-          <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="1.8" />
-          <path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-        </svg>
-      )}
+      {icon ?? <SearchIcon class="state__icon" />}
       <h2 class="state__title">{title}</h2>
       {children}
     </div>

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { describeUpload, type UploadState } from '../lib/upload'
 import { fileSize } from '../lib/format'
-import { AlertIcon, CheckIcon, FileIcon } from './icons'
+import { AlertIcon, CheckIcon, FileIcon, UploadIcon } from './icons'
 
 /**
  * A file input with a drop zone around it. The real input stays in the page (visually hidden,
@@ -63,16 +63,7 @@ export function FilePicker({
         if (!disabled) take(event.dataTransfer?.files)
       }}
     >
-      <svg class="drop-zone__icon" viewBox="0 0 24 24" aria-hidden="true">
-        <path
-          d="M12 15V4m0 0L8 8m4-4 4 4M5 14v4a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-4"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="1.8"
-          stroke-linecap="round"
-          stroke-linejoin="round"
-        />
-      </svg>
+      <UploadIcon class="drop-zone__icon" />
       <div class="drop-zone__text">
         {prompt && <span aria-hidden="true">{prompt} </span>}
         <input

@@ -1,3 +1,4 @@
+import { centsToDollars, parseDollars } from '../../../shared/money'
 import { TIER_TERMS, percent, percentRange } from '../../../shared/partners/terms'
 import {
   CATEGORY_LABELS,
@@ -93,15 +94,10 @@ const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' 
 export const formatMoney = (cents: number) => usd.format(cents / 100)
 
 /** "$1,299.95", "1299.9", "1299" -> cents; undefined when it is not an amount of money. */
-export function parseMoney(text: string): number | undefined {
-  const clean = text.replace(/[$,\s]/g, '')
-  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return undefined
-  const [whole, fraction = ''] = clean.split('.')
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
-}
+export const parseMoney = parseDollars
 
 /** cents -> "129.95" for an input field */
-export const centsToInput = (cents: number) => (cents / 100).toFixed(2)
+export const centsToInput = centsToDollars
 
 /** "2026-05-01" -> "May 1, 2026" (a calendar day: no time-zone shift) */
 export function formatDay(day: string): string {

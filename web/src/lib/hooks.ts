@@ -1,5 +1,5 @@
 import type { Inputs } from 'preact/hooks'
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { describeError } from '../api/client'
 import type { Page } from '../api/types'
 
@@ -122,4 +122,31 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(
 
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
   return { items, nextCursor, state, error, reload, setItems, loadingMore, moreError, loadMore }
+}
+
+/**
+ * A function that runs `action` once the calls to it pause for `ms` (typing, arrow keys
+ * through a select); `flush` runs a pending call now, `cancel` drops it.
+ */
+export function useDebounced<A extends unknown[]>(action: (...args: A) => void, ms: number) {
+  const latest = useRef(action)
+  latest.current = action
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; args: A } | undefined>(undefined)
+  useEffect(() => () => clearTimeout(pending.current?.timer), [])
+  return useMemo(() => {
+    const cancel = () => {
+      clearTimeout(pending.current?.timer)
+      pending.current = undefined
+    }
+    const flush = () => {
+      const call = pending.current
+      cancel()
+      if (call) latest.current(...call.args)
+    }
+    const run = (...args: A) => {
+      cancel()
+      pending.current = { args, timer: setTimeout(flush, ms) }
+    }
+    return Object.assign(run, { flush, cancel })
+  }, [ms])
 }

@@ -35,7 +35,8 @@ export function DirectoryPage() {
   }, [])
 
   const [draft, setDraft] = useState(q)
-  useEffect(() => setDraft(q), [q])
+  // the URL follows the search box as the user types: keep what they are typing (a trailing space) unless the URL says otherwise
+  useEffect(() => setDraft((typed) => (typed.trim() === q ? typed : q)), [q])
 
   // after "Load more", keyboard focus moves to the first newly loaded partner
   const focusFrom = useRef<number | undefined>(undefined)

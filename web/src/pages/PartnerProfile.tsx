@@ -8,6 +8,7 @@ import { LoadFailure, Loading } from '../components/states'
 import { categoryLabel, formatDate, hostOf, regionLabel, tierLabel } from '../lib/format'
 import { useResource, useTitle } from '../lib/hooks'
 import { Link } from '../router'
+import { ExternalLinkIcon } from '../components/icons'
 
 export function Paragraphs({ text, empty }: { text: string; empty: string }) {
   const paragraphs = text
@@ -28,15 +29,7 @@ export function ExternalLink({ href, children }: { href: string; children: strin
   return (
     <a href={href} target="_blank" rel="noopener noreferrer" class="external">
       {children}
-      <svg viewBox="0 0 20 20" aria-hidden="true">
-        <path
-          d="M8 4H4v12h12v-4M11 3h6v6M17 3l-8 8"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="1.6"
-          stroke-linecap="round"
-        />
-      </svg>
+      <ExternalLinkIcon />
       <span class="visually-hidden"> (opens in a new tab)</span>
     </a>
   )

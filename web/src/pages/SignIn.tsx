@@ -146,7 +146,7 @@ export function SignInPage() {
   const { config, configError, state } = useAuth()
   const location = useLocation()
   const next = safeNext(location.search.get('next'))
-  const expired = location.search.get('reason') === 'expired'
+  const reason = location.search.get('reason')
   useTitle('Sign in')
   const [redirecting, setRedirecting] = useState(false)
 
@@ -159,10 +159,17 @@ export function SignInPage() {
         <h1>Sign in to the Partner Portal</h1>
         <p class="lede">Manage your directory listing and work with the HomeAIQ partnership team.</p>
       </div>
-      {expired && state.status !== 'signed-in' && (
+      {reason === 'expired' && state.status !== 'signed-in' && (
         <div class="narrow">
           <Notice tone="warning" title="Your session has ended">
             <p>Please sign in again to continue.</p>
+          </Notice>
+        </div>
+      )}
+      {reason === 'signed-out' && state.status !== 'signed-in' && (
+        <div class="narrow">
+          <Notice tone="info" title="You signed out in another tab">
+            <p>Sign in again to continue here.</p>
           </Notice>
         </div>
       )}

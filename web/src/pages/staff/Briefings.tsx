@@ -13,6 +13,7 @@ import { BRIEFING_KINDS, formatDate, formatDateTime, formatDay, isBriefingKind, 
 import { usePagedList, useTitle } from '../../lib/hooks'
 import { Link, navigate, useLocation, withQuery } from '../../router'
 import { SkuChips } from '../workspace/Briefings'
+import { ChevronIcon } from '../../components/icons'
 
 const PAGE_SIZE = 20
 
@@ -67,20 +68,12 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
             aria-controls={panelId}
             onClick={() => setOpen(!open)}
           >
-            <svg class="disclosure__icon" viewBox="0 0 20 20" aria-hidden="true">
-              <path
-                d="m7.5 5 5 5-5 5"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.8"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <ChevronIcon class="disclosure__icon" right />
             {open ? 'Hide briefing' : 'Read briefing'}
             <span class="visually-hidden">: {briefing.title}</span>
           </button>
-          {!briefing.acknowledgedByMe && (
+          {/* only safety and end-of-life notices ask for an acknowledgement */}
+          {briefing.requiresAck && !briefing.acknowledgedByMe && (
             <button type="button" class="button button--primary button--small" onClick={acknowledge} disabled={busy}>
               {busy ? 'Acknowledging…' : 'Acknowledge'}
               <span class="visually-hidden">: {briefing.title}</span>
@@ -104,6 +97,9 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
     </li>
   )
 }
+
+/** Briefings still awaiting acknowledgement first, each group newest first as loaded. */
+const flaggedFirst = (items: Briefing[]) => [...items].sort((a, b) => Number(b.flagged) - Number(a.flagged))
 
 export function StaffBriefingsPage() {
   const location = useLocation()
@@ -249,7 +245,7 @@ export function StaffBriefingsPage() {
       )}
       {state === 'ready' && items.length > 0 && (
         <ul class="briefing-list" aria-label="Briefings">
-          {items.map((briefing) => (
+          {flaggedFirst(items).map((briefing) => (
             <FeedItem key={briefing.id} briefing={briefing} onChange={changed} />
           ))}
         </ul>

@@ -11,7 +11,7 @@ import { takeFlash } from '../../lib/flash'
 import { BRIEFING_KINDS, formatDate, formatDay, isBriefingKind, kindLabel } from '../../lib/format'
 import { usePagedList, useTitle } from '../../lib/hooks'
 import { Link, navigate, useLocation, withQuery } from '../../router'
-import { PlusIcon } from '../../components/icons'
+import { MegaphoneIcon, PlusIcon } from '../../components/icons'
 
 const PAGE_SIZE = 20
 
@@ -27,21 +27,6 @@ export function SkuChips({ skus, max }: { skus: string[]; max?: number }) {
       ))}
       {skus.length > shown.length && <li class="chip chip--more">+{skus.length - shown.length} more</li>}
     </ul>
-  )
-}
-
-function MegaphoneIcon() {
-  return (
-    <svg class="state__icon" viewBox="0 0 24 24" aria-hidden="true">
-      <path
-        d="M4 10v4a1 1 0 0 0 1 1h2l5 4V5L7 9H5a1 1 0 0 0-1 1Zm12-1.5a4 4 0 0 1 0 7M18.5 6a7.5 7.5 0 0 1 0 12"
-        fill="none"
-        stroke="currentColor"
-        stroke-width="1.7"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-      />
-    </svg>
   )
 }
 

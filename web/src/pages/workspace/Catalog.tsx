@@ -26,7 +26,7 @@ import { saveBlob } from '../../lib/upload'
 import { Link, navigate, useLocation, withQuery } from '../../router'
 import { CatalogImport, TemplateLink } from './CatalogImport'
 import { CatalogFrame, useCatalogScope, type CatalogScope } from './catalog-scope'
-import { PlusIcon } from '../../components/icons'
+import { BoxIcon, DownloadIcon, PlusIcon, SortIcon, UploadIcon } from '../../components/icons'
 
 const PAGE_SIZE = 50
 
@@ -83,43 +83,9 @@ function SortableHeader({
     <th scope="col" class={numeric ? 'numeric' : undefined} aria-sort={active ? sort.dir : undefined}>
       <button type="button" class={`sort-button${active ? ' sort-button--active' : ''}`} onClick={() => onSort(column)}>
         {SORT_LABELS[column]}
-        <svg class="sort-button__icon" viewBox="0 0 20 20" aria-hidden="true">
-          {active ? (
-            <path
-              d={sort.dir === 'ascending' ? 'm6 12 4-4 4 4' : 'm6 8 4 4 4-4'}
-              fill="none"
-              stroke="currentColor"
-              stroke-width="1.9"
-              stroke-linecap="round"
-              stroke-linejoin="round"
-            />
-          ) : (
-            <path
-              d="m7 8 3-3 3 3M7 12l3 3 3-3"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="1.6"
-              stroke-linecap="round"
-              stroke-linejoin="round"
-            />
-          )}
-        </svg>
+        <SortIcon active={active} dir={sort.dir} />
       </button>
     </th>
-  )
-}
-
-function BoxIcon() {
-  return (
-    <svg class="state__icon" viewBox="0 0 24 24" aria-hidden="true">
-      <path
-        d="M3.5 7.5 12 3l8.5 4.5v9L12 21l-8.5-4.5v-9Zm0 0L12 12m0 0 8.5-4.5M12 12v9"
-        fill="none"
-        stroke="currentColor"
-        stroke-width="1.7"
-        stroke-linejoin="round"
-      />
-    </svg>
   )
 }
 
@@ -138,7 +104,8 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
 
   const [flash] = useState(takeFlash)
   const [draft, setDraft] = useState(q)
-  useEffect(() => setDraft(q), [q])
+  // the URL follows the search box as the user types: keep what they are typing (a trailing space) unless the URL says otherwise
+  useEffect(() => setDraft((typed) => (typed.trim() === q ? typed : q)), [q])
   const [sort, setSort] = useState<Sort>({ key: 'sku', dir: 'ascending' })
   const [importing, setImporting] = useState(false)
   const [exportState, setExportState] = useState<{ busy: boolean; message?: string; failed?: boolean }>({ busy: false })
@@ -217,29 +184,11 @@ export function CatalogPage({ staffPartnerId }: { staffPartnerId?: string }) {
             aria-controls="catalog-import"
             onClick={() => (importing ? closeImport() : openImport())}
           >
-            <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
-              <path
-                d="M10 3v10m0 0-4-4m4 4 4-4M4 15v2h12v-2"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.8"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <DownloadIcon />
             Import CSV
           </button>
           <button type="button" class="button button--secondary" onClick={exportCsv} disabled={exportState.busy || empty}>
-            <svg viewBox="0 0 20 20" aria-hidden="true" class="button__icon">
-              <path
-                d="M10 13V3m0 0L6 7m4-4 4 4M4 15v2h12v-2"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.8"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <UploadIcon />
             {exportState.busy ? 'Exporting…' : 'Export CSV'}
           </button>
           <Link href={`${scope.base}/new`} class="button button--primary">

@@ -1,10 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { parseCsv } from '../../../../shared/catalog/csv'
-import {
-  MAX_IMPORT_ROWS,
-  PRODUCT_FIELDS as PRODUCT_COLUMNS,
-  REQUIRED_PRODUCT_FIELDS as REQUIRED_COLUMNS,
-} from '../../../../shared/catalog/vocabulary'
+import { LIST_SEPARATOR, TEMPLATE_CSV, headerIssues, isTemplateSku } from '../../../../shared/catalog/csv-columns'
+import { MAX_IMPORT_ROWS } from '../../../../shared/catalog/vocabulary'
 import { ApiError, describeError, sendWithProgress } from '../../api/client'
 import { api, routeOf, routeUrl } from '../../api/contracts'
 import type { ImportResult } from '../../api/types'
@@ -16,13 +13,8 @@ import { fileSize } from '../../lib/format'
 const MAX_ROWS = MAX_IMPORT_ROWS
 const MAX_BYTES = 10 * 1024 * 1024
 
-const TEMPLATE =
-  `${PRODUCT_COLUMNS.join(',')}\r\n` +
-  'EX-DIM-100,Example in-wall dimmer,lighting-control,"Replace these rows with your products; prices are in cents",12995,11995,active,,matter|thread,5,\r\n' +
-  'EX-HUB-200,Example bridge (discontinued),lighting-control,,8995,7995,discontinued,2026-12-31,zigbee;wi-fi,0,\r\n'
-
-/** A CSV with every column the import takes and two example rows. */
-export const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE)}`
+/** A CSV with every column the import takes and two example rows (which never import). */
+export const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE_CSV)}`
 export const TEMPLATE_NAME = 'homeaiq-catalog-template.csv'
 
 export function TemplateLink({ class: className }: { class?: string }) {
@@ -46,10 +38,14 @@ async function previewOf(file: File): Promise<Preview> {
   const [header, ...rows] = parseCsv(await file.text())
   if (!header) return { file, rows: 0, problems: ['The file is empty: start with a header row.'] }
   const columns = header.map((h) => h.trim())
-  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c))
-  const unknown = columns.filter((c) => !(PRODUCT_COLUMNS as readonly string[]).includes(c))
-  if (missing.length) problems.push(`The header row lacks ${missing.join(', ')}.`)
-  if (unknown.length) problems.push(`Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`)
+  for (const issue of headerIssues(columns)) problems.push(`Column ${issue.field.replace(/^header\./, '')}: ${issue.message}`)
+  const skuAt = columns.indexOf('sku')
+  const examples = skuAt < 0 ? 0 : rows.filter((row) => isTemplateSku(row[skuAt] ?? '')).length
+  if (examples) {
+    problems.push(
+      `${examples === 1 ? 'One row is an example' : `${examples} rows are examples`} from the template (SKU starting with EXAMPLE-): replace ${examples === 1 ? 'it' : 'them'} with your products.`,
+    )
+  }
   if (rows.length === 0) problems.push('The file has a header but no products.')
   if (rows.length > MAX_ROWS) problems.push(`Import at most ${MAX_ROWS} products at a time (this file has ${rows.length}).`)
   return { file, rows: rows.length, problems }
@@ -57,17 +53,20 @@ async function previewOf(file: File): Promise<Preview> {
 
 interface RowIssue {
   line: number | undefined
+  sku: string | undefined
   column: string
+  value: string | undefined
   message: string
 }
 
-/** `rows.3.mapCents` -> line 3, mapCents; `header.sku` -> line 1; `file` -> the whole file. */
-function rowIssue(field: string, message: string): RowIssue {
+/** `rows.3.msrp` -> line 3, msrp; `header.sku` -> line 1; `file` -> the whole file. */
+function rowIssue({ field, message, sku, value }: { field: string; message: string; sku?: string; value?: string }): RowIssue {
   const [scope, second, third] = field.split('.')
-  if (scope === 'rows' && second) return { line: Number(second), column: third ?? 'whole row', message }
-  if (scope === 'header') return { line: 1, column: second ?? 'header', message }
-  if (scope === 'file') return { line: undefined, column: 'whole file', message }
-  return { line: undefined, column: scope ?? field, message }
+  const issue = { sku, value, message }
+  if (scope === 'rows' && second) return { ...issue, line: Number(second), column: third ?? 'whole row' }
+  if (scope === 'header') return { ...issue, line: 1, column: second ?? 'header' }
+  if (scope === 'file') return { ...issue, line: undefined, column: 'whole file' }
+  return { ...issue, line: undefined, column: scope ?? field }
 }
 
 type Status =
@@ -135,9 +134,7 @@ export function CatalogImport({
       }
       const issues =
         error instanceof ApiError
-          ? error.fieldErrors
-              .map((e) => rowIssue(e.field, e.message))
-              .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.column.localeCompare(b.column))
+          ? error.fieldErrors.map(rowIssue).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.column.localeCompare(b.column))
           : []
       const lines = new Set(issues.flatMap((i) => (i.line && i.line > 1 ? [i.line] : [])))
       const message = issues.length
@@ -150,7 +147,8 @@ export function CatalogImport({
   }
 
   const sending = status.kind === 'sending'
-  const blocked = !preview || preview.problems.length > 0 || preview.rows === 0
+  // after a failed check the same file would fail again: the button waits for another file
+  const blocked = !preview || preview.problems.length > 0 || preview.rows === 0 || status.kind === 'rejected'
 
   return (
     <section class="card section import-panel" id="catalog-import" aria-labelledby="catalog-import-heading">
@@ -163,10 +161,11 @@ export function CatalogImport({
         </button>
       </div>
       <p class="muted form__intro">
-        One product per row, prices in cents, protocols separated by <code>|</code>. A row whose SKU is already in your catalog
-        updates that product. If any row has a problem, nothing is imported and you get the list of rows to fix. If someone edits
-        one of the file’s products while it imports, the import stops there; importing the same file again finishes it.{' '}
-        <TemplateLink />
+        One product per row, prices in dollars under <code>msrp</code> and <code>map</code> (<code>129.95</code>,{' '}
+        <code>$1,299.00</code>), protocols separated by <code>{LIST_SEPARATOR}</code> (or <code>;</code>), words in any case. A
+        row whose SKU is already in your catalog updates that product. If any row has a problem, nothing is imported and you get
+        the list of rows to fix. If someone edits one of the file’s products while it imports, the import stops there; importing
+        the same file again finishes it. <TemplateLink />
       </p>
 
       <FilePicker
@@ -236,7 +235,7 @@ export function CatalogImport({
             <Notice tone="error" title="Nothing was imported">
               <p>{status.message}</p>
               {status.issues.length > 0 && (
-                <p>Fix what the table below lists in {status.filename}, then import the file again.</p>
+                <p>Fix what the table below lists in {status.filename}, then choose the corrected file to import it.</p>
               )}
             </Notice>
           )}
@@ -263,7 +262,9 @@ export function CatalogImport({
                 <th scope="col" class="numeric">
                   Line
                 </th>
+                <th scope="col">SKU</th>
                 <th scope="col">Column</th>
+                <th scope="col">Value</th>
                 <th scope="col">Problem</th>
               </tr>
             </thead>
@@ -273,9 +274,11 @@ export function CatalogImport({
                   <th scope="row" class="numeric">
                     {issue.line ?? '—'}
                   </th>
+                  <td>{issue.sku ?? '—'}</td>
                   <td>
                     <code>{issue.column}</code>
                   </td>
+                  <td>{issue.value ? <code>{issue.value}</code> : '—'}</td>
                   <td>{issue.message}</td>
                 </tr>
               ))}
