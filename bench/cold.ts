@@ -19,7 +19,7 @@ import { shuffled, spread, type Spread } from './stats'
 
 const run = promisify(execFile)
 const PROBE = resolve(projectRoot, 'bench/probe/cold.mjs')
-const JWKS_PRELOAD = pathToFileURL(resolve(projectRoot, 'bench/probe/cognito-jwks.mjs')).href
+export const JWKS_PRELOAD = pathToFileURL(resolve(projectRoot, 'bench/probe/cognito-jwks.mjs')).href
 
 export interface Built {
   fn: BenchFunction
@@ -54,7 +54,7 @@ export interface ColdResult {
 }
 
 /** The Lambda environment every function gets from the runtime, plus where DynamoDB is (the bench proxy). */
-function lambdaEnvironment(built: Built, services: BenchServices): Record<string, string> {
+export function lambdaEnvironment(built: Built, services: BenchServices): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TZ: ':UTC',

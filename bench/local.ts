@@ -18,6 +18,8 @@ import { LOCAL_VALUES } from './functions'
 /** One DynamoDB request as the proxy saw it. */
 export interface DynamoCall {
   op: string
+  /** the request as the SDK sent it (before the proxy asked for capacity), to replay it raw */
+  request: { headers: Record<string, string>; body: string }
   /** epoch ms the request arrived and its answer left */
   at: number
   end: number
@@ -57,6 +59,7 @@ async function recordingProxy(target: string) {
     req.on('end', () => {
       const op = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? 'unknown'
       let body = Buffer.concat(chunks)
+      const request = { headers: stringHeaders(req.headers), body: body.toString('utf8') }
       try {
         const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>
         json.ReturnConsumedCapacity ??= 'TOTAL'
@@ -64,7 +67,7 @@ async function recordingProxy(target: string) {
       } catch {
         // not JSON: forward as it came
       }
-      const call: DynamoCall = { op, at: Date.now(), end: Date.now(), capacity: 0 }
+      const call: DynamoCall = { op, request, at: Date.now(), end: Date.now(), capacity: 0 }
       calls.push(call)
       const forward = http.request(
         {
@@ -102,6 +105,32 @@ async function recordingProxy(target: string) {
     between: (from: number, to = Infinity) => calls.filter((c) => c.at >= from && c.at < to),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+const stringHeaders = (headers: http.IncomingHttpHeaders) =>
+  Object.fromEntries(Object.entries(headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])))
+
+/** Sends a recorded DynamoDB request straight to `endpoint`; resolves when its answer has arrived. */
+export function replay(endpoint: string, call: DynamoCall, agent: http.Agent): Promise<void> {
+  const url = new URL(endpoint)
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/',
+        agent,
+        headers: { ...call.request.headers, host: url.host },
+      },
+      (res) =>
+        res
+          .on('data', () => {})
+          .on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${call.op}: ${res.statusCode}`)))),
+    )
+    req.on('error', reject)
+    req.end(call.request.body)
+  })
 }
 
 function consumedCapacity(body: Buffer): number {

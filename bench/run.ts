@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: the portal's performance beside a floor measured in the same run (see
  * bench/README.md). Prints tables, writes bench/results.json; `--check` exits 1 when a budget
- * in bench/budgets.ts fails. BENCH_RUNS sets the cold rounds (default 9).
+ * in bench/budgets.ts fails. BENCH_RUNS sets the cold rounds (default 9); `--source-maps`
+ * runs the functions with NODE_OPTIONS=--enable-source-maps, to weigh what it would cost;
+ * `--no-scale` skips the 50,000-item runs (their seeding takes a while); BENCH_LOAD_REQUESTS
+ * sets the requests per warm-latency run (default 400).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +17,8 @@ import { requestUnits, roundTrips, startBenchServices } from './local'
 import { costPerMillion, PRICES } from './prices'
 import { HTTP_REQUESTS } from './requests'
 import { firstPageBytes } from './web'
+import { warmLatencies } from './warm'
+import { scaleRuns, SCALES } from './scale'
 import { staticScans } from './scans'
 import { ratio } from './stats'
 
@@ -26,7 +31,10 @@ const workDir = mkdtempSync(join(tmpdir(), 'portal-bench-'))
 const services = await startBenchServices()
 const checks: BudgetCheck[] = []
 try {
-  const fns = synthesizedFunctions()
+  // `--source-maps` weighs NODE_OPTIONS=--enable-source-maps: the functions run with it
+  const fns = synthesizedFunctions().map((fn) =>
+    args.has('--source-maps') ? { ...fn, environment: withSourceMaps(fn.environment) } : fn,
+  )
   const floorFn = floorFunction(fns[0]!.memoryMb)
   const built = await buildAll([floorFn, ...fns], join(workDir, 'bundles'))
   const floorBuilt = built[0]!
@@ -107,6 +115,44 @@ try {
     ),
   )
 
+  const LOAD_REQUESTS = Number(process.env.BENCH_LOAD_REQUESTS ?? 400)
+  const warm = await warmLatencies(built, services, LOAD_REQUESTS)
+  console.log(
+    `\nwarm latency under load (${LOAD_REQUESTS} requests, 8 at a time), ms, beside the same DynamoDB requests sent raw`,
+  )
+  console.log(
+    table(
+      ['route', 'DynamoDB calls', 'p50', 'raw p50', 'x raw', 'p99', 'raw p99', 'x raw'],
+      warm.map((w) => [
+        w.route,
+        w.dynamoCalls.join(' '),
+        w.routeMs.p50.toFixed(1),
+        w.rawMs.p50.toFixed(1),
+        w.ratio.p50.toFixed(2),
+        w.routeMs.p99.toFixed(1),
+        w.rawMs.p99.toFixed(1),
+        w.ratio.p99.toFixed(2),
+      ]),
+    ),
+  )
+
+  const scale = args.has('--no-scale') ? undefined : await scaleRuns(built, services, Math.max(50, LOAD_REQUESTS / 4))
+  if (scale) {
+    console.log(
+      `\nscale: ${SCALES.small} vs ${SCALES.large} products of one partner (seeded in ${(scale.seededMs / 1000).toFixed(0)} s), p50 ms`,
+    )
+    console.log(
+      table(
+        ['route', `at ${SCALES.small}`, `at ${SCALES.large}`, 'ratio'],
+        scale.results.map((r) => [r.route, r.small.p50.toFixed(1), r.large.p50.toFixed(1), r.ratio.toFixed(2)]),
+      ),
+    )
+    for (const r of scale.results)
+      checks.push(
+        check(`latency at ${SCALES.large} / ${SCALES.small}`, r.route, Math.round(r.ratio * 100) / 100, BUDGETS.scaleRatio),
+      )
+  }
+
   const web = await firstPageBytes()
   console.log(`\nweb first page: ${kb(web.jsGzipBytes)} JS + ${kb(web.cssGzipBytes)} CSS (gzip): ${web.scripts.join(', ')}`)
   checks.push(check('first page JS gzip bytes', web.scripts[0] ?? 'index.html', web.jsGzipBytes, BUDGETS.firstPageJsGzipBytes))
@@ -123,6 +169,8 @@ try {
     floor: { bytes: floorBuilt.bytes, gzipBytes: floorBuilt.gzipBytes, initMs: floorInitMs },
     functions,
     costs: { prices: PRICES, perMillion: costs },
+    warm,
+    scale,
     web,
     budgets: BUDGETS,
     checks,
@@ -146,6 +194,11 @@ if (args.has('--check') && failed.length) {
   console.error(`\n${failed.length} budget(s) failed`)
   process.exit(1)
 }
+
+const withSourceMaps = (env: Record<string, string>) => ({
+  ...env,
+  NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --enable-source-maps`.trim(),
+})
 
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))

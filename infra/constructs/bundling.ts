@@ -12,7 +12,8 @@
  * - `externalModules: []`: bundle the AWS SDK v3 instead of using the runtime's copy (pinned
  *   version, tree-shaken, faster cold start).
  * - `banner`: defines `require` for any CJS dependency esbuild could not convert, as a safety net.
- * - `minify` + `sourceMap` (+ NODE_OPTIONS=--enable-source-maps in the function's env).
+ * - `minify` + `sourceMap`: the map ships in the asset, but the functions do not load it at
+ *   cold start (no --enable-source-maps, see portal-function.ts).
  * - `esbuildArgs` aliases the SDK's default credential chain to the environment-only provider
  *   Lambda uses (functions/runtime/lambda-credentials.ts). Paths are relative to the project
  *   root, where CDK runs esbuild.
