@@ -69,17 +69,24 @@ export async function scaleRuns(built: Built[], services: BenchServices, request
     ]
     const results = []
     for (const { route, query } of routes) {
-      const at = {} as Record<keyof typeof SCALES, { p50: number; p99: number }>
-      for (const size of ['small', 'large'] as const) {
-        const event = apiGatewayEvent({ method: 'GET', path: `/api/v1/partners/${PARTNERS[size]}/products${query}` }, token)
-        for (let i = 0; i < 10; i++) await container.send(event)
-        const ms = await underLoad(requests, 4, async () => {
-          const status = await container.send(event)
-          if (status !== 200) throw new Error(`${route} at ${SCALES[size]}: ${status}`)
-        })
-        at[size] = { p50: percentile(ms, 50), p99: percentile(ms, 99) }
+      const event = (size: keyof typeof SCALES) =>
+        apiGatewayEvent({ method: 'GET', path: `/api/v1/partners/${PARTNERS[size]}/products${query}` }, token)
+      const ms: Record<keyof typeof SCALES, number[]> = { small: [], large: [] }
+      for (const size of ['small', 'large'] as const) for (let i = 0; i < 10; i++) await container.send(event(size))
+      // four alternating slices per size, so a change in machine load falls on both
+      for (let slice = 0; slice < 4; slice++) {
+        for (const size of ['small', 'large'] as const) {
+          const e = event(size)
+          ms[size].push(
+            ...(await underLoad(Math.ceil(requests / 4), 4, async () => {
+              const status = await container.send(e)
+              if (status !== 200) throw new Error(`${route} at ${SCALES[size]}: ${status}`)
+            })),
+          )
+        }
       }
-      results.push({ route, items: SCALES, small: at.small, large: at.large, ratio: at.large.p50 / at.small.p50 })
+      const at = (size: keyof typeof SCALES) => ({ p50: percentile(ms[size], 50), p99: percentile(ms[size], 99) })
+      results.push({ route, items: SCALES, small: at('small'), large: at('large'), ratio: at('large').p50 / at('small').p50 })
     }
     return { seededMs, results }
   } finally {
