@@ -15,7 +15,8 @@ export const ACCESS_TTL_MS = 15_000
  */
 export interface AccessCache {
   user(userId: string): Promise<PortalUser | undefined>
-  partner(partnerId: string): Promise<{ id: string; status: PartnerStatus } | undefined>
+  /** with the partner's name, so the caller's own header (`GET /me`) reads nothing more */
+  partner(partnerId: string): Promise<{ id: string; status: PartnerStatus; name: string } | undefined>
   forgetUser(userId: string): void
   forgetPartner(partnerId: string): void
 }
@@ -43,7 +44,7 @@ export function accessCache(db: Db, opts: { ttlMs?: number; now?: () => number }
   const userCache = cached((id) => users.get(id))
   const partnerCache = cached(async (id) => {
     const partner = await partners.get(id)
-    return partner ? { id: partner.id, status: partner.status } : undefined
+    return partner ? { id: partner.id, status: partner.status, name: partner.name } : undefined
   })
   return {
     user: userCache.get,

@@ -107,11 +107,11 @@ export function derToJose(der: Uint8Array, size = 32): Uint8Array {
  * signature or key request, so the routes that never sign do not pay for it at cold start.
  */
 export function kmsSigner(keyArn: string): CredentialSigner {
-  type Kms = typeof import('@aws-sdk/client-kms')
+  type Kms = typeof import('./kms-sdk')
   let sdk: Promise<Kms> | undefined
   let client: Promise<InstanceType<Kms['KMSClient']>> | undefined
   let jwk: Promise<PublicJwk> | undefined
-  const kms = () => (sdk ??= import('@aws-sdk/client-kms'))
+  const kms = () => (sdk ??= import('./kms-sdk'))
   const kmsClient = () => (client ??= kms().then((m) => new m.KMSClient({})))
   const kid = keyArn.split('/').pop() ?? keyArn
   return {

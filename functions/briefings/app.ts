@@ -1,5 +1,5 @@
 import { auditEntry } from '../../shared/audit/entry'
-import { newBriefing } from '../../shared/briefings/rules'
+import { newBriefing } from '../../shared/briefings/new-briefing'
 import { briefingView } from '../../shared/briefings/view'
 import { ackNotice } from '../../shared/briefings/notice'
 import { briefings as contracts } from '../../shared/contracts/briefings'

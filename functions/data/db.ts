@@ -103,6 +103,8 @@ export async function queryPage<T>(db: Db, req: PageRequest): Promise<{ items: T
   }
   let more = true
   let scanned = 0
+  // a filtered read doubles its page each round trip: a sparse search reaches the budget in 4 trips, not 10
+  let filteredPage = Math.max(req.limit * 2, 100)
   while (items.length < req.limit && more && scanned < SCAN_BUDGET) {
     const input: QueryCommandInput = {
       TableName: db.table,
@@ -114,8 +116,9 @@ export async function queryPage<T>(db: Db, req: PageRequest): Promise<{ items: T
       ExclusiveStartKey: startKey,
       ScanIndexForward: req.ascending ?? true,
       // read one extra so we know whether another page exists
-      Limit: filter ? Math.min(Math.max(req.limit * 2, 100), SCAN_BUDGET - scanned) : req.limit - items.length + 1,
+      Limit: filter ? Math.min(filteredPage, SCAN_BUDGET - scanned) : req.limit - items.length + 1,
     }
+    filteredPage *= 2
     const out = await db.doc.send(new QueryCommand(input), { abortSignal: signal })
     items.push(...((out.Items ?? []) as Record<string, unknown>[]))
     scanned += out.ScannedCount ?? out.Items?.length ?? 0

@@ -31,6 +31,14 @@ const catalogFull = () =>
     [{ field: 'sku', message: 'The catalog is full.' }],
   )
 
+/** A product as the table stores it (also what `npm run bench` writes in bulk for its scale runs). */
+export const productItem = (pid: string, product: Product) => ({
+  ...keys.product(pid, product.sku),
+  _type: 'product',
+  nameKey: searchKey(`${product.sku} ${product.name}`),
+  ...product,
+})
+
 export const productRepository = (db: Db) => {
   /**
    * Moves the partner's product count, which caps the catalog: adding is conditional on room
@@ -50,12 +58,7 @@ export const productRepository = (db: Db) => {
   const productPut = (pid: string, { product, expectedVersion }: ProductWrite) => ({
     Put: {
       TableName: db.table,
-      Item: {
-        ...keys.product(pid, product.sku),
-        _type: 'product',
-        nameKey: searchKey(`${product.sku} ${product.name}`),
-        ...product,
-      },
+      Item: productItem(pid, product),
       ...(expectedVersion === null
         ? { ConditionExpression: 'attribute_not_exists(PK)' }
         : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),

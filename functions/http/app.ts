@@ -20,9 +20,14 @@ const requestIdOf = (c: { env?: unknown }) =>
  * the request's time budget, identity, then each contract with its access check and parsing,
  * and the one error handler. The local server mounts every domain; each Lambda only its own,
  * so its bundle holds nothing else. `allRoutes` (every contract of the API) lets an OPTIONS
- * request or a wrong method be answered for paths this process does not serve itself.
+ * request or a wrong method be answered for paths this process does not serve itself; given as
+ * a loader, the other domains' schemas are built only when such a request comes.
  */
-export function createApiWith(deps: Deps, domains: DomainApp[], allRoutes?: readonly RouteContract[]) {
+export function createApiWith(
+  deps: Deps,
+  domains: DomainApp[],
+  allRoutes?: readonly RouteContract[] | (() => Promise<readonly RouteContract[]>),
+) {
   const api = new Hono<PortalEnv>().basePath('/api/v1')
   // a route that sets a header itself keeps it (public badges: Cross-Origin-Resource-Policy: cross-origin)
   api.use('*', requestId({ generator: requestIdOf }), secureHeaders({ overwrite: false }))
@@ -34,8 +39,8 @@ export function createApiWith(deps: Deps, domains: DomainApp[], allRoutes?: read
   const served = domains.map((d) => d(deps))
   registerRoutes(api, served, deps.access)
   const known = allRoutes ?? served.flatMap((d) => Object.values(d.contracts))
-  api.options('*', (c) => {
-    const allow = methodsFor(known, c.req.path.replace(/^\/api\/v1/, ''))
+  api.options('*', async (c) => {
+    const allow = methodsFor(typeof known === 'function' ? await known() : known, c.req.path.replace(/^\/api\/v1/, ''))
     if (!allow.length) return routeNotFound(c)
     return c.body(null, 204, { Allow: [...allow, 'OPTIONS'].join(', ') })
   })

@@ -2,13 +2,9 @@ import { identity } from '../../shared/contracts/identity'
 import type { Me } from '../../shared/schemas/user'
 import { signedIn } from '../auth/guards'
 import { healthRepository } from '../data/health'
-import { partnerRepository } from '../data/partners'
-import { userRepository } from '../data/users'
 import { domainRoutes } from '../http/routes'
 
-export const identityRoutes = domainRoutes(identity, ({ db }) => {
-  const users = userRepository(db)
-  const partners = partnerRepository(db)
+export const identityRoutes = domainRoutes(identity, ({ db, access }) => {
   const health = healthRepository(db)
   return {
     // a failed probe is a 503 problem (with Retry-After) from the one error handler
@@ -18,11 +14,12 @@ export const identityRoutes = domainRoutes(identity, ({ db }) => {
     },
     // generating the document is rare and heavy: only this route loads the generator
     openapi: async (c) => c.json((await import('../openapi/document')).openApiDocument()),
+    // the records the identity check just read (the container's access cache): no read of its own when warm
     me: async (c) => {
       const actor = signedIn(c)
       const [user, partner] = await Promise.all([
-        users.get(actor.userId),
-        actor.kind === 'partner' ? partners.get(actor.partnerId) : undefined,
+        access.user(actor.userId),
+        actor.kind === 'partner' ? access.partner(actor.partnerId) : undefined,
       ])
       const me: Me = {
         userId: actor.userId,

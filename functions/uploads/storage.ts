@@ -1,13 +1,4 @@
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3'
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3'
 
 /** The documents bucket as the portal uses it; the real S3 in AWS, s3rver locally. */
 export interface DocumentStorage {
@@ -33,12 +24,34 @@ const isGone = (error: unknown) => error instanceof Error && (error.name === 'No
 
 const DOWNLOAD_SECONDS = 300
 
+/**
+ * The S3 SDK (client, presigners) loads on the first call that needs it, and the client is
+ * made once per container: a function whose request touches no document (most directory and
+ * upload requests) does not pay for it at cold start.
+ */
 export function s3Storage(bucket: string, config: S3ClientConfig = {}): DocumentStorage {
-  // Recent SDKs add flexible checksums to presigned requests; browsers cannot compute them.
-  const s3 = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config })
+  let client: Promise<{ sdk: typeof import('./s3-sdk'); s3: S3Client }> | undefined
+  const s3Client = () =>
+    (client ??= import('./s3-sdk').then((sdk) => ({
+      sdk,
+      // Recent SDKs add flexible checksums to presigned requests; browsers cannot compute them.
+      s3: new sdk.S3Client({
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...config,
+      }),
+    })))
+  const presignedGet = async (
+    input: { Key: string; ResponseContentDisposition?: string; ResponseCacheControl?: string },
+    expiresIn: number,
+  ) => {
+    const { sdk, s3 } = await s3Client()
+    return sdk.getSignedUrl(s3, new sdk.GetObjectCommand({ Bucket: bucket, ...input }), { expiresIn })
+  }
   return {
     async presignPost(key, contentType, size, expiresSeconds) {
-      return createPresignedPost(s3, {
+      const { sdk, s3 } = await s3Client()
+      return sdk.createPresignedPost(s3, {
         Bucket: bucket,
         Key: key,
         Conditions: [
@@ -50,25 +63,21 @@ export function s3Storage(bucket: string, config: S3ClientConfig = {}): Document
       })
     },
     presignGet: (key, filename) =>
-      getSignedUrl(
-        s3,
-        new GetObjectCommand({
-          Bucket: bucket,
+      presignedGet(
+        {
           Key: key,
           ResponseContentDisposition: `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-        }),
-        { expiresIn: DOWNLOAD_SECONDS },
+        },
+        DOWNLOAD_SECONDS,
       ),
-    presignView: (key) =>
-      getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key, ResponseCacheControl: 'public, max-age=3600' }), {
-        expiresIn: 3600,
-      }),
+    presignView: (key) => presignedGet({ Key: key, ResponseCacheControl: 'public, max-age=3600' }, 3600),
     async readHead(key, bytes) {
+      const { sdk, s3 } = await s3Client()
       try {
-        const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+        const head = await s3.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }))
         const size = head.ContentLength ?? 0
         if (size === 0) return { head: new Uint8Array(), size }
-        const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${bytes - 1}` }))
+        const object = await s3.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${bytes - 1}` }))
         const body = await object.Body!.transformToByteArray()
         return { head: body.subarray(0, bytes), size }
       } catch (error) {
@@ -77,9 +86,10 @@ export function s3Storage(bucket: string, config: S3ClientConfig = {}): Document
       }
     },
     async copy(from, to, contentType) {
+      const { sdk, s3 } = await s3Client()
       try {
         await s3.send(
-          new CopyObjectCommand({
+          new sdk.CopyObjectCommand({
             Bucket: bucket,
             Key: to,
             CopySource: encodeURI(`${bucket}/${from}`),
@@ -94,7 +104,8 @@ export function s3Storage(bucket: string, config: S3ClientConfig = {}): Document
       }
     },
     async remove(key) {
-      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))
+      const { sdk, s3 } = await s3Client()
+      await s3.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }))
     },
   }
 }

@@ -22,7 +22,7 @@ export const devDirectory = (newId: () => string): UserDirectory => ({
 export function cognitoDirectory(userPoolId: string): UserDirectory {
   let client: ReturnType<typeof load> | undefined
   const load = async () => {
-    const sdk = await import('@aws-sdk/client-cognito-identity-provider')
+    const sdk = await import('./cognito-sdk')
     return { sdk, cognito: new sdk.CognitoIdentityProviderClient({}) }
   }
   return {

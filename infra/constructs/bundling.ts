@@ -12,8 +12,14 @@
  * - `externalModules: []`: bundle the AWS SDK v3 instead of using the runtime's copy (pinned
  *   version, tree-shaken, faster cold start).
  * - `banner`: defines `require` for any CJS dependency esbuild could not convert, as a safety net.
- * - `minify` + `sourceMap` (+ NODE_OPTIONS=--enable-source-maps in the function's env).
+ * - `minify` + `sourceMap`: the map ships in the asset, but the functions do not load it at
+ *   cold start (no --enable-source-maps, see portal-function.ts).
+ * - `esbuildArgs` aliases the SDK's default credential chain to the environment-only provider
+ *   Lambda uses (functions/runtime/lambda-credentials.ts). Paths are relative to the project
+ *   root, where CDK runs esbuild.
  */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Runtime } from 'aws-cdk-lib/aws-lambda'
 import { OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs'
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs'
@@ -40,6 +46,9 @@ export const portalBundling = {
   mainFields: ['module', 'main'],
   externalModules: [] as string[],
   banner: esmRequireBanner,
+  esbuildArgs: {
+    '--alias:@aws-sdk/credential-provider-node': './functions/runtime/lambda-credentials.ts',
+  },
 } satisfies BundlingOptions
 
 export type PortalBundling = typeof portalBundling
@@ -48,7 +57,8 @@ export type PortalBundling = typeof portalBundling
  * The esbuild build options equivalent to the CLI arguments aws-cdk-lib's NodejsFunction
  * bundling derives from `bundling` (see `Bundling.buildEsbuildArgs` in aws-cdk-lib): bundle,
  * platform node, target, format, outfile, minify, sourcemap, sources-content, externals,
- * main-fields, banner.
+ * main-fields, banner, and the `--alias:` arguments of `esbuildArgs` (any other argument is
+ * refused, so nothing CDK passes can be missing here).
  */
 export function esbuildOptionsFor(bundling: BundlingOptions, entry: string, outfile: string): BuildOptions {
   const options: BuildOptions = {
@@ -69,8 +79,16 @@ export function esbuildOptionsFor(bundling: BundlingOptions, entry: string, outf
   if (bundling.footer) options.footer = { js: bundling.footer }
   if (bundling.define) options.define = { ...bundling.define }
   if (bundling.keepNames) options.keepNames = true
+  for (const [arg, value] of Object.entries(bundling.esbuildArgs ?? {})) {
+    const alias = /^--alias:(.+)$/.exec(arg)?.[1]
+    if (!alias || typeof value !== 'string') throw new Error(`esbuildOptionsFor does not mirror the esbuild argument ${arg}`)
+    options.alias = { ...options.alias, [alias]: path.resolve(projectRootOf(), value) }
+  }
   return options
 }
+
+/** Where CDK runs esbuild (portal-function.ts `projectRoot`; not imported from there, which imports this file). */
+const projectRootOf = () => path.resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 function sourcemapOf(bundling: BundlingOptions): BuildOptions['sourcemap'] {
   switch (bundling.sourceMapMode ?? SourceMapMode.DEFAULT) {

@@ -75,6 +75,16 @@ describe('bundling options', () => {
     expect(portalBundling.sourceMap).toBe(true)
     expect(portalBundling.banner).toMatch(/createRequire/)
   })
+
+  it('mirror the credential-chain alias CDK passes to esbuild, and refuse an argument they cannot mirror', () => {
+    const options = esbuildOptionsFor(portalBundling, 'entry.ts', 'out.mjs')
+    expect(options.alias).toEqual({
+      '@aws-sdk/credential-provider-node': path.join(projectRoot, 'functions/runtime/lambda-credentials.ts'),
+    })
+    expect(() => esbuildOptionsFor({ ...portalBundling, esbuildArgs: { '--splitting': true } }, 'entry.ts', 'out.mjs')).toThrow(
+      /does not mirror the esbuild argument --splitting/,
+    )
+  })
 })
 
 describe.each(lambdas.map((row) => [row.name, row] as const))('%s bundle', (name, row) => {
@@ -82,6 +92,12 @@ describe.each(lambdas.map((row) => [row.name, row] as const))('%s bundle', (name
     const b = built.get(name)!
     expect(fs.readFileSync(b.file, 'utf8').startsWith(portalBundling.banner)).toBe(true)
     expect(fs.existsSync(`${b.file}.map`)).toBe(true)
+  })
+
+  it('carries only the environment credentials Lambda provides, not the SDK default chain (SSO, ini, STS...)', () => {
+    const source = fs.readFileSync(built.get(name)!.file, 'utf8')
+    expect(source).not.toContain('defaultProvider::fromSSO')
+    expect(source).toContain('@aws-sdk/credential-provider-env - fromEnv')
   })
 
   it(`stays under ${MAX_BUNDLE_BYTES / 1024 / 1024} MB`, () => {

@@ -301,7 +301,8 @@ describe('api', () => {
       expect(props!.Timeout).toBe(10)
       expect(props!.LoggingConfig).toEqual(expect.objectContaining({ LogGroup: expect.anything() }))
       const env = (props!.Environment as { Variables: Record<string, unknown> }).Variables
-      expect(env.NODE_OPTIONS).toBe('--enable-source-maps')
+      // no --enable-source-maps: it would parse the source map at every cold start (portal-function.ts)
+      expect(env.NODE_OPTIONS).toBeUndefined()
       for (const name of ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'CURSOR_KEY'])
         expect(env[name], name).toBeDefined()
       expect('DOCUMENTS_BUCKET' in env).toBe(row.documents !== undefined)

@@ -3,32 +3,21 @@
  * statically. It stays within its budget and never carries the schema library (screens import
  * plain values and rules from shared/; the typed API client takes only types from the contracts).
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildWeb } from '../../web/build'
+import { firstPageOf, type FirstPage } from '../../web/first-page'
+import { BUDGETS } from '../../bench/budgets'
 import { removeTempDirs, tempDir } from './fixture'
 
-const FIRST_PAGE_JS_GZIP_BUDGET = 60 * 1024
+const FIRST_PAGE_JS_GZIP_BUDGET = BUDGETS.firstPageJsGzipBytes
 
 const outdir = tempDir('portal-web-bundle')
-const firstPage: { name: string; source: string }[] = []
+const firstPage: FirstPage['scripts'] = []
 
 beforeAll(async () => {
   await buildWeb({ outdir, minify: true })
-  const html = fs.readFileSync(path.join(outdir, 'index.html'), 'utf8')
-  const entry = /<script type="module" src="\/assets\/([^"]+)"/.exec(html)?.[1]
-  if (!entry) throw new Error('index.html has no module script')
-  const queue = [entry]
-  while (queue.length) {
-    const name = queue.shift()!
-    if (firstPage.some((f) => f.name === name)) continue
-    const source = fs.readFileSync(path.join(outdir, 'assets', name), 'utf8')
-    firstPage.push({ name, source })
-    // static imports only: `import(...)` chunks load when a screen needs them
-    for (const m of source.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) queue.push(m[1]!)
-  }
+  firstPage.push(...firstPageOf(outdir).scripts)
 }, 60_000)
 
 afterAll(removeTempDirs)

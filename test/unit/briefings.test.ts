@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../shared/briefings/markdown'
-import { eolDue, isFlagged, newBriefing } from '../../shared/briefings/rules'
+import { newBriefing } from '../../shared/briefings/new-briefing'
+import { eolDue, isFlagged } from '../../shared/briefings/rules'
 import { requiresAck } from '../../shared/briefings/vocabulary'
 import { RuleViolationError } from '../../shared/errors'
 import { BriefingInput } from '../../shared/schemas/briefing'
