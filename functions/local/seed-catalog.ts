@@ -1,6 +1,6 @@
 import { auditEntry } from '../../shared/audit/entry'
 import { ackNotice } from '../../shared/briefings/notice'
-import { newBriefing } from '../../shared/briefings/rules'
+import { newBriefing } from '../../shared/briefings/new-briefing'
 import { newProduct } from '../../shared/catalog/rules'
 import type { SignedInActor } from '../../shared/roles'
 import { BriefingInput } from '../../shared/schemas/briefing'
