@@ -24,10 +24,9 @@ const repOf = (pid: string): SignedInActor => ({
 
 /** Product lines the strategy names (section 3): a few SKUs each, so the catalogs are not empty. */
 const PRODUCTS: Record<string, ProductInput[]> = {
-  lutron: [
-    product('RRD-6NA', 'RadioRA 3 Sunnata 600W Dimmer', 12_995, 11_995, ['proprietary-api']),
-    product('RR-PROC3-KIT', 'RadioRA 3 Processor', 59_900, 54_900, ['proprietary-api', 'poe']),
-    product('PD-6WCL', 'Caséta Smart Dimmer', 5_995, 5_495, ['proprietary-api']),
+  leviton: [
+    product('D26HD-2RW', 'Decora Smart 600W Dimmer', 7_999, 6_999, ['wi-fi', 'matter']),
+    product('DN6HD-1BZ', 'Decora Smart No-Neutral Dimmer', 6_499, 5_999, ['z-wave']),
   ],
   sonos: [
     product('ARC-ULTRA', 'Sonos Arc Ultra', 99_900, 99_900, ['wi-fi', 'proprietary-api'], 'audio-video'),
@@ -52,13 +51,13 @@ function product(
 
 const BRIEFINGS: { pid: string; input: BriefingInput }[] = [
   {
-    pid: 'lutron',
+    pid: 'ecobee',
     input: {
-      kind: 'safety-notice',
-      title: 'Caséta PD-6WCL: check the neutral wire on 2023 batches',
-      body: 'A small number of **PD-6WCL** dimmers from batch 2311 may run warm without a neutral. Check installs from 2023.',
-      skus: ['PD-6WCL'],
-      effectiveDate: '2026-12-01',
+      kind: 'roadmap',
+      title: 'ecobee in 2027: Matter-first thermostats and room sensors',
+      body: 'Every new thermostat ships with **Matter** over Thread; SmartSensors join the same fabric.',
+      skus: ['EB-STATE6P'],
+      effectiveDate: '2027-01-15',
       attachmentDocumentIds: [],
     } as BriefingInput,
   },
@@ -98,20 +97,20 @@ const SCORES: { pid: string; scores: ScorecardScores; notes: string }[] = [
     notes: 'Distributed audio; strong customer demand.',
   },
   {
-    pid: 'control4',
+    pid: 'ruckus',
     scores: {
       strategicAlignment: [2, 3, 2, 3, 2],
       commercialPotential: [3, 2, 3, 2, 3],
       technicalExcellence: [3, 3, 2, 3, 3],
       customerValue: [3, 2, 3, 3, 2],
     },
-    notes: 'Competing platform: the open-integration fit is weak.',
+    notes: 'Enterprise Wi-Fi: little residential demand through HomeAIQ so far.',
   },
 ]
 
 /**
- * Demo data of the dashboards: catalogs, briefings (a safety notice awaiting acknowledgement)
- * and scorecards (one mismatch), through the same rules and writes as the API, so the program's
+ * Demo data of the dashboards: catalogs, briefings and scorecards (one partner in a tier above
+ * its score), through the same rules and writes as the API, so the program's
  * counters move exactly as they do for a live change.
  */
 export async function seedProgram({ db, clock, newId }: SeedDeps): Promise<void> {

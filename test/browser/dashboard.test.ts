@@ -1,27 +1,56 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { expectAccessible, expectNoOverflow, screenshot, useBrowserPortal } from '../helpers/browser'
 
 const { url, newPage, signIn } = useBrowserPortal('dashboard')
 
 const REASON = 'Volume commitment for 2027 signed'
 
-/** A staff change of Lutron's negotiated discount, through the API as the staff screen makes it. */
-async function changeLutronDiscount() {
+/** Calls the API as a demo user, as the screens do. */
+async function callAs(email: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const token = await fetch(url('/auth/dev/token'), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'staff@homeaiq.example' }),
+    body: JSON.stringify({ email }),
   }).then(async (r) => ((await r.json()) as { access_token: string }).access_token)
-  const auth = { authorization: `Bearer ${token}` }
-  const current = await fetch(url('/api/v1/partners/lutron'), { headers: auth })
-  const res = await fetch(url('/api/v1/partners/lutron'), {
-    method: 'PATCH',
-    headers: { ...auth, 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
-    body: JSON.stringify({ baseDiscountBps: 3400, changeReason: REASON }),
+  return fetch(url(`/api/v1${path}`), {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
   })
-  expect(res.status).toBe(200)
 }
+
+// Staff change Lutron's negotiated discount, with a reason; Lutron publishes a safety notice
+beforeAll(async () => {
+  const current = await callAs('staff@homeaiq.example', 'GET', '/partners/lutron')
+  const changed = await callAs(
+    'staff@homeaiq.example',
+    'PATCH',
+    '/partners/lutron',
+    { baseDiscountBps: 3400, changeReason: REASON },
+    { 'if-match': current.headers.get('etag')! },
+  )
+  expect(changed.status).toBe(200)
+  const product = {
+    sku: 'RR-PROC3-KIT',
+    name: 'RadioRA 3 Processor',
+    category: 'lighting-control',
+    msrpCents: 59_900,
+    mapCents: 54_900,
+    lifecycle: 'active',
+    protocols: ['poe'],
+    leadTimeDays: 5,
+  }
+  expect((await callAs('rep@lutron.example', 'POST', '/partners/lutron/products', product)).status).toBe(201)
+  const notice = {
+    kind: 'safety-notice',
+    title: 'RadioRA 3 processor: replace the PoE injector',
+    body: 'Batch 2311 injectors may overheat.',
+    skus: ['RR-PROC3-KIT'],
+    effectiveDate: '2026-12-01',
+  }
+  expect((await callAs('rep@lutron.example', 'POST', '/partners/lutron/briefings', notice)).status).toBe(201)
+})
 
 describe('the staff dashboard', () => {
   it('shows the program against its targets with charts, tables and CSV downloads', async () => {
@@ -39,7 +68,7 @@ describe('the staff dashboard', () => {
     expect(await page.getByRole('img', { name: /Active partners per tier/ }).count()).toBe(1)
     // the demo's mismatch and the safety notice waiting for HomeAIQ
     const mismatches = page.getByRole('region', { name: /tier differs from their scorecard/ })
-    expect(await mismatches.getByRole('row', { name: /Control4/ }).textContent()).toContain('Tier above its score')
+    expect(await mismatches.getByRole('row', { name: /Ruckus/ }).textContent()).toContain('Tier above its score')
     expect(
       await page
         .getByRole('region', { name: 'Briefings awaiting acknowledgement per partner' })
@@ -79,7 +108,6 @@ describe('the staff dashboard', () => {
 
 describe('the partner dashboard and history', () => {
   it('shows an admin its terms and to-dos, each a link to act, and its history with the terms', async () => {
-    await changeLutronDiscount()
     const page = await newPage(1280)
     await signIn(page, 'admin@lutron.example')
     await page.waitForURL(url('/workspace'))
