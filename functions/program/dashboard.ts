@@ -1,5 +1,6 @@
 import { badgeView } from '../../shared/certifications/view'
 import { leadView } from '../../shared/leads/view'
+import { balancesOf } from '../../shared/mdf/ledger'
 import { fundView } from '../../shared/mdf/view'
 import { TIER_BENEFITS } from '../../shared/partners/terms'
 import { partnerView } from '../../shared/partners/view'
@@ -103,12 +104,7 @@ export function dashboards(db: Db) {
             partnerName: names.get(f.partnerId) ?? f.partnerId,
             period: f.period,
             closed: !!f.closedAt,
-            allocatedCents: f.allocatedCents,
-            pendingCents: f.pendingCents,
-            approvedCents: f.approvedCents,
-            paidCents: f.paidCents,
-            lapsedCents: f.lapsedCents,
-            availableCents: f.availableCents,
+            ...balancesOf(f),
           })),
         },
         certification: {

@@ -1,3 +1,4 @@
+import { BALANCE_FIELDS, type Balances, ZERO_BALANCES } from '../mdf/ledger'
 import { PARTNER_TIERS, type PartnerTier } from '../partners/vocabulary'
 import { TIER_TERMS } from '../partners/terms'
 import type { PartnerStats } from './stats'
@@ -146,31 +147,15 @@ export function certificationCoverage(
   })
 }
 
-export interface FundBalances {
-  allocatedCents: number
-  pendingCents: number
-  approvedCents: number
-  paidCents: number
-  lapsedCents: number
-  availableCents: number
-}
-
-const BALANCE_KEYS = ['allocatedCents', 'pendingCents', 'approvedCents', 'paidCents', 'lapsedCents', 'availableCents'] as const
-
 /** Funds summed per period, newest period first. */
-export function mdfByPeriod<F extends FundBalances & { period: string }>(
+export function mdfByPeriod<F extends Balances & { period: string }>(
   funds: readonly F[],
-): (FundBalances & { period: string; funds: number })[] {
-  const periods = new Map<string, FundBalances & { period: string; funds: number }>()
+): (Balances & { period: string; funds: number })[] {
+  const periods = new Map<string, Balances & { period: string; funds: number }>()
   for (const fund of funds) {
-    const row =
-      periods.get(fund.period) ??
-      ({ period: fund.period, funds: 0, ...Object.fromEntries(BALANCE_KEYS.map((k) => [k, 0])) } as FundBalances & {
-        period: string
-        funds: number
-      })
+    const row = periods.get(fund.period) ?? { period: fund.period, funds: 0, ...ZERO_BALANCES }
     row.funds += 1
-    for (const key of BALANCE_KEYS) row[key] += fund[key]
+    for (const key of BALANCE_FIELDS) row[key] += fund[key]
     periods.set(fund.period, row)
   }
   return [...periods.values()].sort((a, b) => b.period.localeCompare(a.period))

@@ -2,20 +2,13 @@ import * as z from 'zod'
 import { Badge } from './certification'
 import { IsoDateTime, Slug } from './common'
 import { LeadView } from './lead'
-import { FundView } from './mdf'
+import { BalancesShape, FundView } from './mdf'
 import { PartnerRecord, PartnerTier } from './partner'
 
 const Range = z.object({ min: z.number().int(), max: z.number().int() })
 const Rate = z.number().min(0).max(1).nullable()
 
-const Balances = {
-  allocatedCents: z.number().int(),
-  pendingCents: z.number().int(),
-  approvedCents: z.number().int(),
-  paidCents: z.number().int(),
-  lapsedCents: z.number().int(),
-  availableCents: z.number().int(),
-}
+const Balances = BalancesShape
 
 /** GET /dashboard: how the program stands against the strategy's year-1 targets, and who must act. */
 export const StaffDashboard = z.object({

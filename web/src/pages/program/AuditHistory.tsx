@@ -162,6 +162,24 @@ function TrailFilters({ idPrefix, filters }: { idPrefix: string; filters: Filter
   )
 }
 
+/** A partner's trail with its filters. */
+function PartnerTrail({ idPrefix, partnerId, filters }: { idPrefix: string; partnerId: string; filters: Filters }) {
+  return (
+    <>
+      <TrailFilters idPrefix={idPrefix} filters={filters} />
+      <Trail
+        load={(cursor, signal) =>
+          api.audit
+            .partner({ params: { partnerId }, query: { ...filters, limit: PAGE_SIZE, cursor }, signal })
+            .then((r) => r.data)
+        }
+        inputs={[partnerId, filters.type, filters.action, filters.actor]}
+        narrowed={!!(filters.type || filters.action || filters.actor)}
+      />
+    </>
+  )
+}
+
 function filtersOf(search: URLSearchParams): Filters {
   const type = search.get('type')
   return {
@@ -185,16 +203,7 @@ export function WorkspaceHistoryPage() {
           <p class="lede">Every change to your company’s records in the portal: who, when, and what changed, newest first.</p>
         </div>
       </div>
-      <TrailFilters idPrefix="history" filters={filters} />
-      <Trail
-        load={(cursor, signal) =>
-          api.audit
-            .partner({ params: { partnerId }, query: { ...filters, limit: PAGE_SIZE, cursor }, signal })
-            .then((r) => r.data)
-        }
-        inputs={[partnerId, filters.type, filters.action, filters.actor]}
-        narrowed={!!(filters.type || filters.action || filters.actor)}
-      />
+      <PartnerTrail idPrefix="history" partnerId={partnerId} filters={filters} />
     </WorkspaceShell>
   )
 }
@@ -252,18 +261,7 @@ export function StaffAuditPage() {
             </FilterSelect>
           </div>
           {partnerId ? (
-            <>
-              <TrailFilters idPrefix="audit" filters={filters} />
-              <Trail
-                load={(cursor, signal) =>
-                  api.audit
-                    .partner({ params: { partnerId }, query: { ...filters, limit: PAGE_SIZE, cursor }, signal })
-                    .then((r) => r.data)
-                }
-                inputs={[partnerId, filters.type, filters.action, filters.actor]}
-                narrowed={!!(filters.type || filters.action || filters.actor)}
-              />
-            </>
+            <PartnerTrail idPrefix="audit" partnerId={partnerId} filters={filters} />
           ) : (
             <EmptyState title="Choose a partner to see its history" />
           )}
