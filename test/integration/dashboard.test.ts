@@ -8,6 +8,7 @@ import type { Claim, Fund } from '../../shared/schemas/mdf'
 import { TIER_TERMS } from '../../shared/partners/terms'
 import type { Partner, PartnerTier } from '../../shared/schemas/partner'
 import type { Product } from '../../shared/schemas/product'
+import { createPrograms, uploadEvidence } from '../helpers/certifications'
 import { PDF_BYTES, PNG_BYTES } from '../helpers/files'
 import { leadBody } from '../helpers/leads'
 import { claimBody } from '../helpers/mdf'
@@ -376,5 +377,40 @@ describe('the staff dashboard', () => {
     }
     expect(d.mdf.funds).toHaveLength(funds.length)
     expect(q4.approvedCents + q4.pendingCents).toBeGreaterThan(0)
+  })
+})
+
+describe('certification coverage', () => {
+  it('follows badges as they are issued and revoked, from the active-badge index', async () => {
+    await createPrograms(portal)
+    const coverage = async () => {
+      const d = (await portal.call('GET', '/dashboard', { as: STAFF })).json
+      return d.certification.tiers.find((t: { tier: string }) => t.tier === 'preferred')
+    }
+    const before = await coverage()
+    const evidence = await uploadEvidence(portal, 'honeywell-home', admin('honeywell-home'))
+    const applied = await portal.call('POST', '/partners/honeywell-home/certifications', {
+      as: admin('honeywell-home'),
+      body: { programId: 'installation-certified', evidenceDocumentIds: [evidence] },
+    })
+    expect(applied.status, applied.text).toBe(201)
+    const decided = await portal.call('POST', `/partners/honeywell-home/certifications/${applied.json.id}/decision`, {
+      as: STAFF,
+      body: { decision: 'approve' },
+    })
+    expect(decided.status, decided.text).toBe(200)
+    const issued = await coverage()
+    expect(issued.certified).toBe(before.certified + 1)
+    expect(issued.byProgram['installation-certified']).toBe((before.byProgram['installation-certified'] ?? 0) + 1)
+    expect(
+      (await portal.call('GET', '/partners/honeywell-home/dashboard', { as: rep('honeywell-home') })).json.badges,
+    ).toHaveLength(1)
+
+    const revoked = await portal.call('POST', `/partners/honeywell-home/badges/${decided.json.badge.id}/revoke`, {
+      as: STAFF,
+      body: { reason: 'Installations failed the field audit.' },
+    })
+    expect(revoked.status, revoked.text).toBe(200)
+    expect((await coverage()).certified).toBe(before.certified)
   })
 })

@@ -38,8 +38,10 @@ function shortValue(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}…` : text
 }
 
-/** The fields an entry changed, with their values before and after (only what this reader may see). */
+/** The fields a change touched, with their values before and after (only what this reader may see). */
 function changesOf(entry: AuditEntry): { field: string; before: string; after: string }[] {
+  // a creation or a deletion is the whole record: its action says enough
+  if (!entry.before || !entry.after) return []
   const before = (entry.before && typeof entry.before === 'object' ? entry.before : {}) as Record<string, unknown>
   const after = (entry.after && typeof entry.after === 'object' ? entry.after : {}) as Record<string, unknown>
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
