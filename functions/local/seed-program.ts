@@ -165,6 +165,22 @@ export async function seedProgram({ db, clock, newId }: SeedDeps): Promise<void>
         after: briefing,
       }),
     )
+    // HomeAIQ has read these: the staff feed's "not acknowledged by me" stays for what is new
+    const ack = { userId: STAFF.userId, email: STAFF.email, at: now.toISOString() }
+    await briefings.acknowledge(
+      briefing,
+      ack,
+      auditEntry({
+        id: newId(),
+        now,
+        actor: STAFF,
+        partnerId: pid,
+        entity: { type: 'briefing', id },
+        action: 'briefing.acknowledged',
+        before: { acknowledgements: [] },
+        after: { acknowledgements: [ack] },
+      }),
+    )
   }
 
   for (const { pid, scores, notes } of SCORES) {
