@@ -8,7 +8,7 @@ export const auditRoutes = domainRoutes(contracts, ({ db }) => {
   const audit = auditRepository(db)
   return {
     partner: async (c, { query }) => {
-      const page = await audit.listForPartner(c.var.partnerId, query)
+      const page = await audit.listForPartner(c.var.partnerId, query, c.var.actor.kind === 'staff')
       return c.json({ ...page, items: page.items.map((entry) => auditView(entry, c.var.actor)) })
     },
     entity: async (c, { query: { entity, ...page } }) => c.json(await audit.listForEntity(entity.type, entity.id, page)),

@@ -8,6 +8,7 @@ import { outboxPut } from './outbox'
 import type { Db } from './db'
 import { filterOf, queryPage, stripKeys } from './db'
 import { keys } from './keys'
+import { statsMove } from './stats'
 import { IdempotencyKeyTaken } from './idempotency'
 import { transactWrite, type TransactItem } from './transact'
 
@@ -52,7 +53,7 @@ export const briefingRepository = (db: Db) => {
         [
           ...(claim ? [claim] : []),
           { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-          ...(briefing.requiresAck ? [counterMove(1)] : []),
+          ...(briefing.requiresAck ? [counterMove(1), ...statsMove(db, briefing.partnerId, { briefingsAwaitingAck: 1 })] : []),
           auditPut(db, audit),
           ...(notice ? [outboxPut(db, notice)] : []),
         ],
@@ -95,6 +96,7 @@ export const briefingRepository = (db: Db) => {
         (await attempt([
           append('size(ackedBy) = :none AND requiresAck = :yes', { ':none': 0, ':yes': true }),
           counterMove(-1),
+          ...statsMove(db, b.partnerId, { briefingsAwaitingAck: -1 }),
           auditPut(db, audit),
         ]))
       ) {

@@ -59,12 +59,21 @@ import { createHash } from 'node:crypto'
  * | expiry reminders sent (markers)   | table | `BADGE#<badgeId>`         | `REMINDER#<expiresAt>#<days>` | the badge-expiry job (once each) |
  * | revoked status-list entries       | table | `BADGESTATUS#<list>`      | `REVOKED#<index>`      | GET /badge-status/{list}         |
  * | next status-list index            | table | `COUNTER`                 | `BADGES#STATUSINDEX`   | approve: issue                   |
+ * | all MDF funds, by period (dashboard)| GSI2 | `MDF#FUNDS`               | `<period>#<pid>`       | GET /dashboard                   |
+ * | a partner's program counters       | table | `PROGRAM#STATS`           | `PARTNER#<pid>`        | dashboards (ADDed in each write) |
+ * | every partner's program counters   | table | `PROGRAM#STATS`           | `PARTNER#` prefix      | GET /dashboard (one per partner) |
  * | local demo-data marker             | table | `SEED`                    | `<version>`            | npm start (seed once)            |
  * | readiness probe (never written)    | table | `HEALTH`                  | `PROBE`                | GET /health                      |
  *
  * The directory partition holds one item per active partner (tens, not thousands: the
  * program targets ~60 partners), so category/tier/name filters run as filter expressions
  * on one small Query rather than as more indexes.
+ *
+ * Dashboards read what the writes maintain: the partner records (tier, status, discount,
+ * scorecard), the funds' balances, the active-badge index per program, the product counters
+ * (count and last change), and one counter item per partner (`PROGRAM#STATS`, tens of items:
+ * leads, open claims, briefings awaiting acknowledgement) ADDed in the same transaction as the
+ * change. A page view reads no product, lead, claim or briefing.
  *
  * MDF: the staff queue reads one status partition at a time (claims move between them as they
  * are decided); its partner, period and side filters are filter expressions over that status,
@@ -119,6 +128,8 @@ export const keys = {
     gsi1sk: `${submittedAt}#${pid}#${id}`,
   }),
   claimQueue: (status: string) => ({ index: 'GSI1', pk: `MDF#QUEUE#${status}` }) as const,
+  fundByPeriodEntry: (period: string, pid: string) => ({ gsi2pk: 'MDF#FUNDS', gsi2sk: `${period}#${pid}` }),
+  fundsByPeriod: () => ({ index: 'GSI2', pk: 'MDF#FUNDS' }) as const,
   claimPeriodEntry: (period: string, pid: string, id: string) => ({ gsi2pk: `MDF#PERIOD#${period}`, gsi2sk: `${pid}#${id}` }),
   claimsOfPeriod: (period: string) => ({ index: 'GSI2', pk: `MDF#PERIOD#${period}` }) as const,
 
@@ -177,6 +188,8 @@ export const keys = {
   badgeStatusCounter: () => ({ PK: 'COUNTER', SK: 'BADGES#STATUSINDEX' }),
 
   audit: (pid: string, auditId: string) => ({ PK: `PARTNER#${pid}`, SK: `AUDIT#${auditId}` }),
+  partnerStats: (pid: string) => ({ PK: 'PROGRAM#STATS', SK: `PARTNER#${pid}` }),
+  allPartnerStats: () => ({ pk: 'PROGRAM#STATS', skBeginsWith: 'PARTNER#' }),
   seedMarker: (version: string) => ({ PK: 'SEED', SK: version }),
   healthProbe: () => ({ PK: 'HEALTH', SK: 'PROBE' }),
   partnerAudit: (pid: string) => ({ pk: `PARTNER#${pid}`, skBeginsWith: 'AUDIT#' }),

@@ -4,6 +4,7 @@ import { emptyRotation, type Rotation } from '../../shared/leads/distribution'
 import type { MatchValues } from '../../shared/leads/normalize'
 import { MATCH_FIELDS, type MatchField } from '../../shared/leads/vocabulary'
 import type { OutboxMessage } from '../../shared/notifications/outbox'
+import { leadDelta } from '../../shared/program/stats'
 import { PARTNER_TIERS, type PartnerTier } from '../../shared/partners/vocabulary'
 import type { Lead, LeadContact, PartnerLeadQuery, Referral, ReferralQuery, StaffLeadQuery } from '../../shared/schemas/lead'
 import { auditPut } from './audit'
@@ -12,6 +13,7 @@ import { filterOf, queryPage, stripKeys } from './db'
 import { IdempotencyKeyTaken } from './idempotency'
 import { keys } from './keys'
 import { outboxPut } from './outbox'
+import { statsMoves } from './stats'
 import { transactWrite, type TransactItem } from './transact'
 
 /** The homeowner's contact as stored (its own item, beside the lead), with the values it is matched on. */
@@ -38,6 +40,8 @@ export interface LeadCommit {
   claim?: TransactItem | undefined
   lead?: {
     next: Lead
+    /** the lead as read (null: a new one): the partners' lead counters move by the difference */
+    previous: Lead | null
     expected: Expected
     /** only while `partnerId` holds a live offer at `now` (accept, decline) */
     openOfferOf?: { partnerId: string; now: string }
@@ -203,6 +207,9 @@ export const leadRepository = (db: Db) => {
           },
           () => new RotationMoved(),
         )
+      }
+      if (change.lead) {
+        for (const move of statsMoves(db, leadDelta(change.lead.previous, change.lead.next))) add(move, () => new LeadChanged())
       }
       for (const entry of change.audits) add(auditPut(db, entry), () => new LeadChanged())
       for (const notice of change.notices) add(outboxPut(db, notice), () => new LeadChanged())

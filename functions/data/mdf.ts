@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry } from '../../shared/audit/entry'
 import { NotFoundError } from '../../shared/errors'
 import { BALANCE_FIELDS, availableNeeded, deltaOf, type Movement } from '../../shared/mdf/ledger'
+import { claimDelta } from '../../shared/program/stats'
 import type { OutboxMessage } from '../../shared/notifications/outbox'
 import type { Claim, ClaimQueueQuery, Fund, LedgerEntry, PartnerClaimQuery } from '../../shared/schemas/mdf'
 import { auditPut } from './audit'
@@ -9,6 +10,7 @@ import type { Db } from './db'
 import { filterOf, queryPage, stripKeys } from './db'
 import { keys } from './keys'
 import { outboxPut } from './outbox'
+import { statsMove } from './stats'
 import { transactWrite, type TransactItem } from './transact'
 
 /**
@@ -56,6 +58,7 @@ const claimItem = (claim: Claim) => ({
 const fundItem = (fund: Fund) => ({
   ...keys.mdfFund(fund.partnerId, fund.period),
   ...(fund.closedAt ? {} : keys.openFundEntry(fund.closesOn, fund.partnerId, fund.period)),
+  ...keys.fundByPeriodEntry(fund.period, fund.partnerId),
   _type: 'mdf-fund',
   ...fund,
 })
@@ -189,6 +192,10 @@ export const mdfRepository = (db: Db) => {
       if (change.fund && (change.fund.movements.length || change.fund.set)) add('fund', fundUpdate(change.partnerId, change.fund))
       items.push(...change.entries.map(ledgerPut), auditPut(db, change.audit))
       if (change.notice) items.push(outboxPut(db, change.notice))
+      if (change.claim) {
+        const { next, expected } = change.claim
+        items.push(...statsMove(db, change.partnerId, claimDelta(expected === 'new' ? null : expected.status, next.status)))
+      }
       await transactWrite(db, items, (failed) => new MdfWriteRefused(targets[failed] ?? 'claim'))
     },
 
@@ -242,6 +249,9 @@ export const mdfRepository = (db: Db) => {
       } while (cursor)
       return claims
     },
+
+    /** The latest funds across partners, newest period first (a few per partner and year: bounded by `limit`). */
+    recentFunds: (limit: number) => queryPage<Fund>(db, { ...keys.fundsByPeriod(), ascending: false, limit }),
 
     /** Open funds whose last day is `day` or earlier, soonest first. */
     fundsClosingBy: (day: string, cursor?: string) =>

@@ -113,5 +113,17 @@ export const partnerRepository = (db: Db) => ({
       cursor: query.cursor,
       filter: filterOf([{ attribute: 'status', op: '=', value: query.status }]),
     }),
+
+  /** Every partner, by name: the program holds tens (it targets about 60), read a page of 100 at a time. */
+  async every(): Promise<Partner[]> {
+    const all: Partner[] = []
+    let cursor: string | undefined
+    do {
+      const page = await queryPage<Partner>(db, { ...keys.partnerList(), limit: 100, cursor })
+      all.push(...page.items)
+      cursor = page.nextCursor
+    } while (cursor)
+    return all
+  },
 })
 export type PartnerRepository = ReturnType<typeof partnerRepository>

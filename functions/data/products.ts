@@ -25,6 +25,17 @@ export interface ProductWrite {
 
 const MAX_TRANSACT_ACTIONS = 100
 
+export interface CatalogSummary {
+  count: number
+  /** when a product was last added, changed or deleted */
+  updatedAt: string | null
+}
+
+const summaryOf = (item: Record<string, unknown> | undefined): CatalogSummary => ({
+  count: Math.max(0, (item?.count as number | undefined) ?? 0),
+  updatedAt: (item?.updatedAt as string | undefined) ?? null,
+})
+
 const catalogFull = () =>
   new RuleViolationError(
     `A catalog holds at most ${MAX_PRODUCTS_PER_PARTNER.toLocaleString('en-US')} products: delete discontinued ones first.`,
@@ -41,16 +52,22 @@ export const productItem = (pid: string, product: Product) => ({
 
 export const productRepository = (db: Db) => {
   /**
-   * Moves the partner's product count, which caps the catalog: adding is conditional on room
-   * for `by` more products, in the same transaction as the products it counts.
+   * Moves the partner's product count, which caps the catalog, and marks when the catalog last
+   * changed (the dashboards' freshness): adding is conditional on room for `by` more products,
+   * in the same transaction as the products it counts.
    */
-  const countMove = (pid: string, by: number) => ({
+  const countMove = (pid: string, by: number, at: string) => ({
     Update: {
       TableName: db.table,
       Key: keys.productCounter(pid),
-      UpdateExpression: 'ADD #count :by',
+      UpdateExpression: 'ADD #count :by SET updatedAt = :at, partnerId = :pid',
       ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: { ':by': by, ...(by > 0 ? { ':room': MAX_PRODUCTS_PER_PARTNER - by } : {}) },
+      ExpressionAttributeValues: {
+        ':by': by,
+        ':at': at,
+        ':pid': pid,
+        ...(by > 0 ? { ':room': MAX_PRODUCTS_PER_PARTNER - by } : {}),
+      },
       ...(by > 0 ? { ConditionExpression: 'attribute_not_exists(#count) OR #count <= :room' } : {}),
     },
   })
@@ -90,16 +107,40 @@ export const productRepository = (db: Db) => {
 
     /** Creates or replaces one product (conditional on its version) with its price point and audit entry. */
     async write(pid: string, write: ProductWrite, audit: AuditEntry): Promise<void> {
-      const counted = write.expectedVersion === null ? [countMove(pid, 1)] : []
-      await transactWrite(db, [auditPut(db, audit), ...counted, ...actionsOf(pid, write)], (failed) =>
-        counted.length && failed === 1 ? catalogFull() : conflictFor(write),
+      const counted = countMove(pid, write.expectedVersion === null ? 1 : 0, audit.at)
+      await transactWrite(db, [auditPut(db, audit), counted, ...actionsOf(pid, write)], (failed) =>
+        write.expectedVersion === null && failed === 1 ? catalogFull() : conflictFor(write),
       )
     },
 
     /** How many products the partner's catalog holds. */
     async count(pid: string): Promise<number> {
+      return (await this.summary(pid)).count
+    },
+
+    /** The catalog's size and when it last changed (null: never). */
+    async summary(pid: string): Promise<CatalogSummary> {
       const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.productCounter(pid) }))
-      return Math.max(0, (out.Item?.count as number | undefined) ?? 0)
+      return summaryOf(out.Item)
+    },
+
+    /** These partners' catalog summaries (BatchGetItem, 100 keys a call), by partner id. */
+    async summaries(pids: string[]): Promise<Map<string, CatalogSummary>> {
+      const found = new Map<string, CatalogSummary>()
+      for (let i = 0; i < pids.length; i += 100) {
+        const chunk = pids.slice(i, i + 100)
+        let request: BatchGetCommandInput['RequestItems'] = {
+          [db.table]: { Keys: chunk.map((pid) => keys.productCounter(pid)) },
+        }
+        while (request && Object.keys(request).length) {
+          const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: request }))
+          for (const item of out.Responses?.[db.table] ?? []) {
+            found.set(item.partnerId as string, summaryOf(item))
+          }
+          request = out.UnprocessedKeys
+        }
+      }
+      return found
     },
 
     async remove(pid: string, sku: string, expectedVersion: number | undefined, audit: AuditEntry): Promise<void> {
@@ -115,7 +156,7 @@ export const productRepository = (db: Db) => {
             },
           },
           auditPut(db, audit),
-          countMove(pid, -1),
+          countMove(pid, -1, audit.at),
         ],
         () =>
           expectedVersion === undefined
@@ -147,7 +188,7 @@ export const productRepository = (db: Db) => {
       let applied = 0
       for (const [i, batch] of batches.entries()) {
         const created = batch.filter((w) => w.expectedVersion === null).length
-        const lead = [...(i === 0 ? [auditPut(db, audit)] : []), ...(created ? [countMove(pid, created)] : [])]
+        const lead = [...(i === 0 ? [auditPut(db, audit)] : []), countMove(pid, created, audit.at)]
         const actions = batch.flatMap((w) => actionsOf(pid, w).map((action) => ({ action, write: w })))
         await transactWrite(db, [...lead, ...actions.map((a) => a.action)], (failed) => {
           if (created && failed === lead.length - 1) return catalogFull()

@@ -178,7 +178,7 @@ export function leadWorkflow({ db, clock, newId }: WorkflowDeps) {
           try {
             await leads.commit({
               claim,
-              lead: { next, expected: 'new' },
+              lead: { next, expected: 'new', previous: null },
               contact: { leadId: id, value: contact },
               claimMatches: { leadId: id, values, fields },
               ...(plan.rotation ? { rotation: plan.rotation } : {}),
@@ -201,7 +201,12 @@ export function leadWorkflow({ db, clock, newId }: WorkflowDeps) {
         const lead = await requireLead(id)
         const next = acceptOffer(lead, actor, now)
         await leads.commit({
-          lead: { next, expected: lead.version, openOfferOf: { partnerId: actor.partnerId, now: now.toISOString() } },
+          lead: {
+            next,
+            previous: lead,
+            expected: lead.version,
+            openOfferOf: { partnerId: actor.partnerId, now: now.toISOString() },
+          },
           audits: [audit(actor, actor.partnerId, 'lead.accepted', 'lead', id)(lead, next)],
           notices: [],
         })
@@ -218,7 +223,12 @@ export function leadWorkflow({ db, clock, newId }: WorkflowDeps) {
         const plan = await planNext(declined, now, actor.email)
         const { offeredAudit, ...rest } = planCommit(plan, anonymous, lead)
         await leads.commit({
-          lead: { next: plan.next, expected: lead.version, openOfferOf: { partnerId: actor.partnerId, now: now.toISOString() } },
+          lead: {
+            next: plan.next,
+            previous: lead,
+            expected: lead.version,
+            openOfferOf: { partnerId: actor.partnerId, now: now.toISOString() },
+          },
           ...rest,
           audits: [audit(actor, actor.partnerId, 'lead.declined', 'lead', id)(lead, declined), ...offeredAudit],
         })
@@ -241,7 +251,7 @@ export function leadWorkflow({ db, clock, newId }: WorkflowDeps) {
             const plan = await planNext(lapsed, now, SYSTEM)
             const { offeredAudit, ...rest } = planCommit(plan, anonymous, current)
             await leads.commit({
-              lead: { next: plan.next, expected: current.version },
+              lead: { next: plan.next, previous: current, expected: current.version },
               ...rest,
               audits: [audit(anonymous, current.offeredTo, 'lead.lapsed', 'lead', lead.id)(current, lapsed), ...offeredAudit],
             })
@@ -277,7 +287,7 @@ export function leadWorkflow({ db, clock, newId }: WorkflowDeps) {
           ])
         }
         const { offeredAudit, ...rest } = planCommit(plan, actor, lead)
-        await leads.commit({ lead: { next: plan.next, expected: lead.version }, ...rest, audits: offeredAudit })
+        await leads.commit({ lead: { next: plan.next, previous: lead, expected: lead.version }, ...rest, audits: offeredAudit })
         return plan.next
       }, changedMeanwhile)
     },
@@ -293,7 +303,7 @@ export function leadWorkflow({ db, clock, newId }: WorkflowDeps) {
       const contact = closing ? await leads.contact(id) : undefined
       try {
         await leads.commit({
-          lead: { next: closing ? { ...next, matchFields: [] } : next, expected: expectedVersion },
+          lead: { next: closing ? { ...next, matchFields: [] } : next, previous: lead, expected: expectedVersion },
           ...(contact ? { releaseMatches: { leadId: id, values: contact.normalized, fields: lead.matchFields } } : {}),
           audits: [audit(actor, actor.partnerId, `lead.${next.status}`, 'lead', id)(lead, next)],
           notices: [],
@@ -382,7 +392,7 @@ export function leadWorkflow({ db, clock, newId }: WorkflowDeps) {
           const lead = { ...plan.next, matchFields: [...referral.matchFields, ...free] }
           try {
             await leads.commit({
-              lead: { next: lead, expected: 'new' },
+              lead: { next: lead, expected: 'new', previous: null },
               referral: { next: { ...decided, matchFields: [] }, expected: referral.version },
               claimMatches: { leadId: id, values: contact.normalized, fields: free },
               ...(plan.rotation ? { rotation: plan.rotation } : {}),

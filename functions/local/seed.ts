@@ -10,6 +10,7 @@ import { seedCertifications } from './seed-certifications'
 import { DEMO_PARTNERS, demoUsers } from './seed-data'
 import { seedLeads } from './seed-leads'
 import { seedMdf } from './seed-mdf'
+import { seedProgram } from './seed-program'
 
 type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId' | 'storage'>
 
@@ -24,6 +25,7 @@ const DEMO_SETS: { marker: string; seed: (deps: SeedDeps) => Promise<void> }[] =
   { marker: 'demo-mdf-v1', seed: seedMdf },
   { marker: 'demo-certifications-v1', seed: seedCertifications },
   { marker: 'demo-catalog-v1', seed: seedCatalog },
+  { marker: 'demo-program-v1', seed: seedProgram },
 ]
 
 /** Everything `npm start` shows: the partners and users, then each capability's demo data. */

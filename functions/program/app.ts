@@ -7,11 +7,13 @@ import { signedIn } from '../auth/guards'
 import { partnerRepository } from '../data/partners'
 import { scorecardRepository } from '../data/scorecards'
 import { domainRoutes } from '../http/routes'
+import { dashboards } from './dashboard'
 
-/** Running the program: partner scorecards (staff). */
+/** Running the program: partner scorecards (staff) and the dashboards. */
 export const programRoutes = domainRoutes(program, ({ db, clock, newId }) => {
   const partners = partnerRepository(db)
   const scorecards = scorecardRepository(db)
+  const figures = dashboards(db)
   return {
     score: async (c, { body }) => {
       const actor = signedIn(c)
@@ -47,5 +49,7 @@ export const programRoutes = domainRoutes(program, ({ db, clock, newId }) => {
       return c.json(card)
     },
     scorecardHistory: async (c, { query }) => c.json(await scorecards.history(c.var.partnerId, query)),
+    dashboard: async (c) => c.json(await figures.staff(clock.now())),
+    partnerDashboard: async (c) => c.json(await figures.partner(c.var.partnerId, c.var.actor, clock.now())),
   }
 })

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AuditPage, AuditPageQuery, EntityAuditQuery } from '../schemas/audit'
+import { AuditFilterQuery, AuditPage, EntityAuditQuery } from '../schemas/audit'
 import { Slug } from '../schemas/common'
 import { access, defineContracts } from './contract'
 
@@ -8,10 +8,12 @@ export const audit = defineContracts('audit', {
     method: 'GET',
     path: '/partners/{partnerId}/audit',
     summary: 'The partner’s audit trail, newest first',
-    description: 'Each entry shows what the entity’s own GET shows this reader; partners see HomeAIQ staff as "HomeAIQ".',
+    description:
+      'Each entry shows what the entity’s own GET shows this reader; partners see HomeAIQ staff as "HomeAIQ". ' +
+      'Filters: type (entity type), action (exact, or its start ending in a dot), actor (e-mail; partners find their own team’s entries, never a staff member’s).',
     access: access.member(),
     params: z.strictObject({ partnerId: Slug }),
-    query: AuditPageQuery,
+    query: AuditFilterQuery,
     response: AuditPage,
   },
   entity: {

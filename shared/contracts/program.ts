@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { Slug } from '../schemas/common'
+import { PartnerDashboard, StaffDashboard } from '../schemas/dashboard'
 import { Scorecard, ScorecardHistoryQuery, ScorecardInput, ScorecardPage } from '../schemas/scorecard'
 import { access, defineContracts } from './contract'
 
@@ -35,5 +36,26 @@ export const program = defineContracts('program', {
     params: PartnerParam,
     query: ScorecardHistoryQuery,
     response: ScorecardPage,
+  },
+  dashboard: {
+    method: 'GET',
+    path: '/dashboard',
+    summary: 'The program against the strategy’s year-1 targets, and who must act',
+    description:
+      'Tier distribution against the targets (5-7 / 8-10 / 10-15, 20+ active) with the tiers’ capacity, the average ' +
+      'negotiated discount against 30%, MDF by period and partner, certification coverage by tier, lead conversion, ' +
+      'catalog freshness, briefings awaiting acknowledgement and scorecard mismatches; from counters kept by each write.',
+    access: access.staff,
+    response: StaffDashboard,
+  },
+  partnerDashboard: {
+    method: 'GET',
+    path: '/partners/{partnerId}/dashboard',
+    summary: 'The partner’s home: tier and benefits, funds, claims, badges, offers waiting, catalog, briefings',
+    description:
+      'The negotiated commercial terms are shown to HomeAIQ staff and the partner’s admins only, as in GET /partners/{partnerId}.',
+    access: access.member(),
+    params: PartnerParam,
+    response: PartnerDashboard,
   },
 })

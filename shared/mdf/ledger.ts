@@ -27,6 +27,10 @@ export const BALANCE_FIELDS = [
   'availableCents',
 ] as const satisfies readonly (keyof Balances)[]
 
+/** Just the balances of a fund (or any record holding them). */
+export const balancesOf = (b: Balances): Balances =>
+  Object.fromEntries(BALANCE_FIELDS.map((field) => [field, b[field]])) as unknown as Balances
+
 export const ZERO_BALANCES: Balances = {
   allocatedCents: 0,
   pendingCents: 0,

@@ -67,3 +67,28 @@ export function percentRange(range: BpsRange): string {
   if (range.minBps === range.maxBps) return percent(range.minBps)
   return `${Number((range.minBps / 100).toFixed(2))}–${percent(range.maxBps)}`
 }
+
+/** What a tier brings beyond its commercial terms (strategy section 2.1): shown to all of the partner's users. */
+export const TIER_BENEFITS: Record<PartnerTier, { label: string; text: string }[]> = {
+  strategic: [
+    { label: 'Relationship', text: 'Board-level relationship with executive sponsorship' },
+    { label: 'Integration', text: 'Custom deep integration with proprietary capabilities' },
+    { label: 'Marketing', text: 'Co-branded marketing, joint case studies, shared events' },
+    { label: 'Technical collaboration', text: 'Direct engineering access, beta program participation' },
+    { label: 'Product input', text: 'Roadmap influence and feature requests' },
+  ],
+  preferred: [
+    { label: 'Relationship', text: 'Senior management relationship with business owners' },
+    { label: 'Integration', text: 'Enhanced integration beyond standard capabilities' },
+    { label: 'Marketing', text: 'Partner spotlight, installation features, reference program' },
+    { label: 'Technical collaboration', text: 'Advanced support, early access programs' },
+    { label: 'Product input', text: 'Feature request priority' },
+  ],
+  standard: [
+    { label: 'Relationship', text: 'Account manager relationship' },
+    { label: 'Integration', text: 'Standard integration with reliability optimizations' },
+    { label: 'Marketing', text: 'Installation certification, basic product features' },
+    { label: 'Technical collaboration', text: 'Priority support access' },
+    { label: 'Product input', text: 'Bug report and enhancement access' },
+  ],
+}

@@ -18,6 +18,18 @@ export const AuditEntry = z.object({
 export const AuditPage = listOf(AuditEntry)
 export const AuditPageQuery = z.strictObject({ limit: Limit, cursor: Cursor })
 
+/** A partner's trail, narrowed: entity type, action (or its start, e.g. `partner.`), the actor's e-mail. */
+export const AuditFilterQuery = AuditPageQuery.extend({
+  type: z.enum(AUDIT_ENTITY_TYPES, { error: `The type is one of ${AUDIT_ENTITY_TYPES.join(', ')}.` }).optional(),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z.*-]{1,60}$/, 'Use an action such as partner.updated, or its start such as partner.')
+    .optional(),
+  actor: z.string().trim().toLowerCase().max(254).optional(),
+})
+export type AuditFilterQuery = z.infer<typeof AuditFilterQuery>
+
 /** `?entity=<type>:<id>`, e.g. `partner:lutron` or `product:lutron/RRD-6NA` */
 export const EntityAuditQuery = AuditPageQuery.extend({
   entity: z

@@ -45,7 +45,8 @@ export const FundAdjust = z.strictObject({
 })
 export type FundAdjust = z.infer<typeof FundAdjust>
 
-const BalancesShape = {
+/** A fund's balances in integer cents (see shared/mdf/ledger.ts). */
+export const BalancesShape = {
   allocatedCents: z.number().int(),
   pendingCents: z.number().int(),
   approvedCents: z.number().int(),

@@ -96,6 +96,7 @@ describe('partner workspace', () => {
     const page = await newPage(1280)
     await signIn(page, 'admin@lutron.example')
     await page.waitForURL(url('/workspace'))
+    await page.goto(url('/workspace/listing'))
     await page.getByRole('heading', { level: 1, name: 'Directory listing' }).waitFor()
     const description = page.getByLabel('Description', { exact: true })
     await description.waitFor()
@@ -129,6 +130,7 @@ describe('partner workspace', () => {
     // someone else saves in between: the form says so and offers to reload
     const other = await newPage(1280)
     await signIn(other, 'admin@lutron.example')
+    await other.goto(url('/workspace/listing'))
     await other.getByLabel('Description', { exact: true }).fill(`${text} Edited elsewhere.`)
     await other.getByRole('button', { name: 'Save listing' }).click()
     await other.getByRole('status').filter({ hasText: 'Listing saved' }).waitFor()
@@ -146,6 +148,7 @@ describe('partner workspace', () => {
     const page = await newPage(1280)
     await signIn(page, 'admin@lutron.example')
     await page.waitForURL(url('/workspace'))
+    await page.goto(url('/workspace/listing'))
     const logo = page.getByRole('group', { name: 'Logo', exact: true })
     await logo.getByText('No logo yet').waitFor()
 
@@ -191,6 +194,7 @@ describe('partner workspace', () => {
 
     const narrow = await newPage(375)
     await signIn(narrow, 'admin@lutron.example')
+    await narrow.goto(url('/workspace/listing'))
     await narrow.getByRole('group', { name: 'Logo', exact: true }).getByText('Current logo', { exact: true }).waitFor()
     await expectNoOverflow(narrow, 'workspace 375')
     await expectAccessible(narrow, 'workspace 375')
@@ -201,6 +205,7 @@ describe('partner workspace', () => {
     const page = await newPage(1280)
     await signIn(page, 'rep@lutron.example')
     await page.waitForURL(url('/workspace'))
+    await page.goto(url('/workspace/listing'))
     await page.getByText("Only your company's partner admins can edit this listing").waitFor()
     expect(await page.getByRole('textbox').count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Save listing' }).count()).toBe(0)
@@ -224,6 +229,7 @@ describe('staff workspace', () => {
     const page = await newPage(1280)
     await signIn(page, 'staff@homeaiq.example')
     await page.waitForURL(url('/staff'))
+    await page.goto(url('/staff/partners'))
     const table = page.getByRole('table')
     await table.waitFor()
     expect(await table.locator('tbody tr').count()).toBe(11)
@@ -287,6 +293,7 @@ describe('staff workspace', () => {
 
     const narrow = await newPage(375)
     await signIn(narrow, 'staff@homeaiq.example')
+    await narrow.goto(url('/staff/partners'))
     await narrow.getByRole('table').waitFor()
     await expectNoOverflow(narrow, 'staff partners 375')
     await expectAccessible(narrow, 'staff partners 375')

@@ -21,7 +21,10 @@ import {
   NewClaimPage,
   NewProductPage,
   NotificationsPage,
+  PartnerDashboardPage,
   ProductPage,
+  StaffAuditPage,
+  StaffDashboardPage,
   StaffBriefingsPage,
   StaffCertificationProgramsPage,
   StaffCertificationReviewPage,
@@ -39,6 +42,7 @@ import {
   WorkspaceBriefingsPage,
   WorkspaceCertificationPage,
   WorkspaceCertificationsPage,
+  WorkspaceHistoryPage,
   WorkspaceLeadPage,
   WorkspaceLeadsPage,
   WorkspaceListingPage,
@@ -97,7 +101,11 @@ function Routes() {
   if (match('/sign-in', path)) return <SignInPage />
   if (match('/sign-in/callback', path)) return <SignInCallbackPage />
   if (match('/notifications', path)) return <RequireRole roles={['staff', ...PARTNER_ROLES]}>{<NotificationsPage />}</RequireRole>
-  if (match('/workspace', path) || match('/workspace/listing', path)) {
+  if (match('/workspace', path)) return partnerOnly(<PartnerDashboardPage />)
+  if (match('/workspace/history', path)) return partnerOnly(<WorkspaceHistoryPage />)
+  if (match('/staff/audit', path)) return staffOnly(<StaffAuditPage />)
+  if (match('/staff/partners', path)) return staffOnly(<StaffPartnersPage />)
+  if (match('/workspace/listing', path)) {
     return (
       <RequireRole roles={PARTNER_ROLES}>
         <WorkspaceListingPage />
@@ -135,13 +143,7 @@ function Routes() {
   if ((params = match('/staff/partners/:id/catalog/:sku', path))) {
     return staffOnly(<ProductPage staffPartnerId={params.id!} sku={params.sku!} />)
   }
-  if (match('/staff', path)) {
-    return (
-      <RequireRole roles={['staff']}>
-        <StaffPartnersPage />
-      </RequireRole>
-    )
-  }
+  if (match('/staff', path)) return staffOnly(<StaffDashboardPage />)
   if (match('/staff/partners/new', path)) {
     return (
       <RequireRole roles={['staff']}>

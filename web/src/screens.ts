@@ -8,6 +8,7 @@ const workspace = () => import('./pages/workspace')
 const staff = () => import('./pages/staff')
 const account = () => import('./pages/account')
 const mdf = () => import('./pages/mdf')
+const program = () => import('./pages/program')
 
 export const BriefingComposerPage = lazyScreen(() => workspace().then((m) => m.BriefingComposerPage))
 export const WorkspaceBriefingPage = lazyScreen(() => workspace().then((m) => m.WorkspaceBriefingPage))
@@ -57,3 +58,8 @@ export const StaffCertificationProgramsPage = lazyScreen(() =>
 export const StaffCertificationReviewPage = lazyScreen(() =>
   import('./pages/staff/CertificationReview').then((m) => m.StaffCertificationReviewPage),
 )
+
+export const StaffDashboardPage = lazyScreen(() => program().then((m) => m.StaffDashboardPage))
+export const PartnerDashboardPage = lazyScreen(() => program().then((m) => m.PartnerDashboardPage))
+export const WorkspaceHistoryPage = lazyScreen(() => program().then((m) => m.WorkspaceHistoryPage))
+export const StaffAuditPage = lazyScreen(() => program().then((m) => m.StaffAuditPage))

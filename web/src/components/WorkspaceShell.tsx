@@ -87,7 +87,8 @@ export function WorkspaceShell({
 }
 
 export const PARTNER_NAV: NavItem[] = [
-  { href: '/workspace', label: 'Listing', match: (p) => p === '/workspace/listing' },
+  { href: '/workspace', label: 'Dashboard' },
+  { href: '/workspace/listing', label: 'Listing' },
   { href: '/workspace/catalog', label: 'Catalog', match: (p) => p.startsWith('/workspace/catalog/') },
   { href: '/workspace/briefings', label: 'Briefings', match: (p) => p.startsWith('/workspace/briefings/') },
   { href: '/workspace/leads', label: 'Leads', match: (p) => p.startsWith('/workspace/leads/') },
@@ -95,13 +96,16 @@ export const PARTNER_NAV: NavItem[] = [
   { href: '/workspace/mdf', label: 'MDF', match: (p) => p.startsWith('/workspace/mdf/') },
   { href: '/workspace/certifications', label: 'Certifications', match: (p) => p.startsWith('/workspace/certifications/') },
   { href: '/workspace/team', label: 'Team', roles: ['partner-admin'] },
+  { href: '/workspace/history', label: 'History' },
 ]
 
 export const STAFF_NAV: NavItem[] = [
-  { href: '/staff', label: 'Partners', match: (p) => p.startsWith('/staff/partners') },
+  { href: '/staff', label: 'Dashboard' },
+  { href: '/staff/partners', label: 'Partners', match: (p) => p.startsWith('/staff/partners/') },
   { href: '/staff/briefings', label: 'Briefings', badge: 'flagged-briefings', match: (p) => p.startsWith('/staff/briefings/') },
   { href: '/staff/leads', label: 'Leads', match: (p) => p.startsWith('/staff/leads/') || p.startsWith('/staff/referrals/') },
   { href: '/staff/mdf', label: 'MDF claims', match: (p) => p.startsWith('/staff/mdf/') },
   { href: '/staff/certifications', label: 'Certifications', match: (p) => p.startsWith('/staff/certifications/') },
   { href: '/staff/users', label: 'Staff users' },
+  { href: '/staff/audit', label: 'Audit' },
 ]

@@ -74,7 +74,7 @@ export function PartnerProfilePage({ id }: { id: string }) {
     me?.role === 'staff'
       ? `/staff/partners/${encodeURIComponent(partner.id)}`
       : me?.role === 'partner-admin' && me.partnerId === partner.id
-        ? '/workspace'
+        ? '/workspace/listing'
         : undefined
 
   return (

@@ -154,7 +154,7 @@ export function TeamPage({ staffPartnerId }: { staffPartnerId?: string }) {
         {staffPartnerId && (
           <Breadcrumbs
             items={[
-              { href: '/staff', label: 'Partners' },
+              { href: '/staff/partners', label: 'Partners' },
               { href: `/staff/partners/${encodeURIComponent(staffPartnerId)}`, label: organisation },
               { label: 'Team' },
             ]}

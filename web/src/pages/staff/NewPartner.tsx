@@ -102,7 +102,7 @@ export function StaffNewPartnerPage() {
 
   return (
     <WorkspaceShell kind="Staff workspace" organisation="HomeAIQ partnership team" nav={STAFF_NAV}>
-      <Breadcrumbs items={[{ href: '/staff', label: 'Partners' }, { label: 'Add partner' }]} />
+      <Breadcrumbs items={[{ href: '/staff/partners', label: 'Partners' }, { label: 'Add partner' }]} />
       <div class="content-header">
         <div>
           <h1>Add partner</h1>
@@ -192,7 +192,7 @@ export function StaffNewPartnerPage() {
           busy={saving}
           busyLabel="Adding…"
         >
-          <Link href="/staff" class="button button--ghost">
+          <Link href="/staff/partners" class="button button--ghost">
             Cancel
           </Link>
         </FormActions>

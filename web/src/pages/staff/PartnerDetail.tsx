@@ -7,6 +7,7 @@ import { Breadcrumbs, ErrorSummary, Field, FormActions, Options } from '../../co
 import { ConfirmDialog } from '../../components/dialog'
 import { RegionList } from '../../components/PartnerCard'
 import { FlashNotice, LoadFailure, Loading, Notice } from '../../components/states'
+import { CommercialTerms } from '../../components/terms'
 import { STAFF_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { takeFlash } from '../../lib/flash'
 import {
@@ -42,57 +43,6 @@ const LABELS: Record<string, string> = {
   'staff-tier': 'Tier',
   'staff-status': 'Status',
   'staff-discount': 'Base discount',
-}
-
-function CommercialTerms({ partner }: { partner: Partner }) {
-  const terms = partner.commercialTerms
-  if (!terms) return null
-  return (
-    <section class="card section terms" aria-labelledby="terms-heading">
-      <div class="section__header">
-        <h2 id="terms-heading">Commercial terms</h2>
-        <TierBadge tier={partner.tier} />
-      </div>
-      <div class="metric-row">
-        <div class="metric">
-          <p class="metric__label">Negotiated base discount</p>
-          <p class="metric__value">{percent(terms.baseDiscountBps)}</p>
-          <p class="metric__sub">Tier range {percentRange(terms.baseDiscount)} off MSRP</p>
-        </div>
-        <div class="metric">
-          <p class="metric__label">Volume incentive</p>
-          <p class="metric__value">{percentRange(terms.volumeIncentive)}</p>
-          <p class="metric__sub">{terms.volumeIncentive.basis === 'quarterly' ? 'Quarterly' : 'Annual'} rebate</p>
-        </div>
-        <div class="metric">
-          <p class="metric__label">Growth incentive</p>
-          <p class="metric__value">{terms.growthIncentive ? percentRange(terms.growthIncentive) : '—'}</p>
-          <p class="metric__sub">{terms.growthIncentive ? 'On year-over-year growth' : 'Not part of this tier'}</p>
-        </div>
-        <div class="metric">
-          <p class="metric__label">MDF rate</p>
-          <p class="metric__value">{terms.mdfRate ? percentRange(terms.mdfRate) : 'Case by case'}</p>
-          <p class="metric__sub">{terms.mdfRate ? 'Of revenue through HomeAIQ' : 'Evaluated per activity'}</p>
-        </div>
-      </div>
-      <dl class="facts facts--wide">
-        <div>
-          <dt>Payment terms</dt>
-          <dd>{terms.paymentTerms}</dd>
-        </div>
-        <div>
-          <dt>Special programs</dt>
-          <dd>{terms.specialPrograms}</dd>
-        </div>
-        <div>
-          <dt>Program target for this tier</dt>
-          <dd>
-            {terms.targetCount.min}–{terms.targetCount.max} partners
-          </dd>
-        </div>
-      </dl>
-    </section>
-  )
 }
 
 interface Values {
@@ -385,7 +335,7 @@ export function StaffPartnerPage({ id }: { id: string }) {
   return (
     <WorkspaceShell kind="Staff workspace" organisation="HomeAIQ partnership team" nav={STAFF_NAV}>
       <Breadcrumbs
-        items={[{ href: '/staff', label: 'Partners' }, { label: record?.data.name ?? (notFound ? 'Not found' : id) }]}
+        items={[{ href: '/staff/partners', label: 'Partners' }, { label: record?.data.name ?? (notFound ? 'Not found' : id) }]}
       />
       {resource.status === 'loading' && <Loading label="Loading partner…" />}
       {resource.status === 'error' && (
@@ -395,7 +345,7 @@ export function StaffPartnerPage({ id }: { id: string }) {
           error={resource.error}
           onRetry={reload}
           message={`There is no partner with the id “${id}”.`}
-          back={{ href: '/staff', label: 'Back to partners' }}
+          back={{ href: '/staff/partners', label: 'Back to partners' }}
         />
       )}
       {record && (
@@ -417,6 +367,9 @@ export function StaffPartnerPage({ id }: { id: string }) {
               </Link>
               <Link href={`/staff/partners/${encodeURIComponent(record.data.id)}/team`} class="button button--secondary">
                 Team
+              </Link>
+              <Link href={`/staff/audit?partner=${encodeURIComponent(record.data.id)}`} class="button button--secondary">
+                History
               </Link>
               {record.data.status === 'active' && (
                 <Link href={`/partners/${encodeURIComponent(record.data.id)}`} class="button button--secondary">

@@ -73,7 +73,7 @@ export function StaffPartnersPage() {
       {state === 'ready' && items.length === 0 && (
         <EmptyState title={status ? `No ${statusLabel(status).toLowerCase()} partners` : 'No partners yet'}>
           {status ? (
-            <button type="button" class="button button--secondary" onClick={() => navigate('/staff')}>
+            <button type="button" class="button button--secondary" onClick={() => navigate('/staff/partners')}>
               Show all statuses
             </button>
           ) : (

@@ -44,7 +44,7 @@ export function CatalogFrame({
       <WorkspaceShell kind="Staff workspace" organisation="HomeAIQ partnership team" nav={STAFF_NAV}>
         <Breadcrumbs
           items={[
-            { href: '/staff', label: 'Partners' },
+            { href: '/staff/partners', label: 'Partners' },
             { href: partnerHref, label: scope.partnerName ?? scope.partnerId },
             crumbs.length ? { href: scope.base, label: 'Catalog' } : { label: 'Catalog' },
             ...crumbs,
