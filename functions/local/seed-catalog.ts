@@ -2,13 +2,13 @@ import { auditEntry } from '../../shared/audit/entry'
 import { ackNotice } from '../../shared/briefings/notice'
 import { newBriefing } from '../../shared/briefings/new-briefing'
 import { newProduct } from '../../shared/catalog/rules'
-import type { SignedInActor } from '../../shared/roles'
 import { BriefingInput } from '../../shared/schemas/briefing'
 import { ProductInput } from '../../shared/schemas/product'
 import { briefingRepository } from '../data/briefings'
 import { partnerRepository } from '../data/partners'
 import { productRepository } from '../data/products'
 import type { Deps } from '../http/deps'
+import { demoAdmin } from './seed-data'
 
 type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId' | 'storage'>
 type Row = [sku: string, name: string, msrp: number, map: number, protocols: string[], leadTimeDays: number, extra?: object]
@@ -193,13 +193,6 @@ const BRIEFINGS: { partnerId: string; daysAgo: number; input: Omit<BriefingInput
 ]
 
 const DAY = 24 * 60 * 60 * 1000
-const adminOf = (pid: string): SignedInActor => ({
-  kind: 'partner',
-  role: 'partner-admin',
-  userId: `dev-admin-${pid}`,
-  email: `admin@${pid}.example`,
-  partnerId: pid,
-})
 
 /**
  * Demo catalogs and briefings: every manufacturer gets products of its key lines, and a few of
@@ -214,7 +207,7 @@ export async function seedCatalog({ db, clock, newId }: SeedDeps): Promise<void>
   const now = clock.now()
   await Promise.all(
     Object.entries(CATALOGS).map(async ([pid, { category, rows }]) => {
-      const actor = adminOf(pid)
+      const actor = demoAdmin(pid)
       for (const [sku, name, msrp, map, protocols, leadTimeDays, extra] of rows) {
         if (await products.get(pid, sku)) continue
         const input = ProductInput.parse({
@@ -256,14 +249,14 @@ export async function seedCatalog({ db, clock, newId }: SeedDeps): Promise<void>
       id,
       partnerId,
       partnerName: partner.name,
-      actor: adminOf(partnerId),
+      actor: demoAdmin(partnerId),
       now: at,
       attachments: [],
     })
     const audit = auditEntry({
       id: newId(),
       now: at,
-      actor: adminOf(partnerId),
+      actor: demoAdmin(partnerId),
       partnerId,
       entity: { type: 'briefing', id },
       action: 'briefing.published',

@@ -1,7 +1,7 @@
 import { auditEntry } from '../../shared/audit/entry'
 import { newApplication, newProgram } from '../../shared/certifications/rules'
 import { newProduct } from '../../shared/catalog/rules'
-import { anonymous, type SignedInActor } from '../../shared/roles'
+import { anonymous } from '../../shared/roles'
 import type { ApplicationInput, ProgramCreate } from '../../shared/schemas/certification'
 import type { ProductInput } from '../../shared/schemas/product'
 import { applicationRepository, programRepository } from '../data/certifications'
@@ -10,6 +10,7 @@ import { productRepository } from '../data/products'
 import type { Deps } from '../http/deps'
 import { certificationWorkflow } from '../certifications/workflow'
 import { seedUpload } from './seed-upload'
+import { DEMO_STAFF, demoAdmin } from './seed-data'
 
 /**
  * The certification programs of the strategy: integration certification by depth (section
@@ -98,15 +99,6 @@ export const DEMO_PROGRAMS: ProgramCreate[] = [
     ],
   },
 ]
-
-const STAFF: SignedInActor = { kind: 'staff', role: 'staff', userId: 'dev-staff', email: 'staff@homeaiq.example' }
-const adminOf = (pid: string): SignedInActor => ({
-  kind: 'partner',
-  role: 'partner-admin',
-  userId: `dev-admin-${pid}`,
-  email: `admin@${pid}.example`,
-  partnerId: pid,
-})
 
 const UBIQUITI_PRODUCTS: ProductInput[] = [
   {
@@ -206,7 +198,7 @@ export async function seedCertifications(deps: SeedDeps): Promise<void> {
       files.map((filename) =>
         seedUpload(deps, {
           partnerId: pid,
-          by: adminOf(pid),
+          by: demoAdmin(pid),
           purpose: 'certification-evidence',
           filename,
           lines: [`Evidence for ${input.programId}, submitted by ${pid}.`],
@@ -214,7 +206,7 @@ export async function seedCertifications(deps: SeedDeps): Promise<void> {
         }),
       ),
     )
-    const actor = adminOf(pid)
+    const actor = demoAdmin(pid)
     const app = newApplication(
       { ...input, draft: false, evidenceDocumentIds: docs.map((d) => d.id) },
       {
@@ -237,7 +229,7 @@ export async function seedCertifications(deps: SeedDeps): Promise<void> {
     ['Lutron LEAP integration test report.pdf', 'Lutron joint test plan.pdf', 'Lutron escalation plan.pdf'],
     200,
     async (workflow, app) => {
-      await workflow.decide(app, { decision: 'approve' }, STAFF)
+      await workflow.decide(app, { decision: 'approve' }, DEMO_STAFF)
     },
   )
   await certify(
@@ -246,7 +238,7 @@ export async function seedCertifications(deps: SeedDeps): Promise<void> {
     ['UniFi integration test report.pdf', 'UniFi deployment guide.pdf'],
     320,
     async (workflow, app) => {
-      await workflow.decide(app, { decision: 'approve' }, STAFF)
+      await workflow.decide(app, { decision: 'approve' }, DEMO_STAFF)
     },
   )
   await certify(
@@ -255,11 +247,11 @@ export async function seedCertifications(deps: SeedDeps): Promise<void> {
     ['Hue installer training records.pdf'],
     150,
     async (workflow, app) => {
-      const { badge } = await workflow.decide(app, { decision: 'approve' }, STAFF)
+      const { badge } = await workflow.decide(app, { decision: 'approve' }, DEMO_STAFF)
       await workflow.revoke(
         badge!,
         'Fewer than two certified installers remained on staff after the quarterly audit; apply again once training records are current.',
-        STAFF,
+        DEMO_STAFF,
       )
     },
   )

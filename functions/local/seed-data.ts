@@ -1,3 +1,4 @@
+import type { SignedInActor } from '../../shared/roles'
 import type { PartnerCreate } from '../../shared/schemas/partner'
 import type { PortalUser } from '../../shared/schemas/user'
 
@@ -154,6 +155,30 @@ export const DEMO_PARTNERS: SeedPartner[] = [
     contact: { name: 'Helen Park', email: 'channel@ruckus.example' },
   }),
 ]
+
+type PartnerUserActor = Extract<SignedInActor, { kind: 'partner' }>
+
+/** The demo users as the API sees them acting: the seeds write through the same rules and repositories. */
+export const DEMO_STAFF: Extract<SignedInActor, { kind: 'staff' }> = {
+  kind: 'staff',
+  role: 'staff',
+  userId: 'dev-staff',
+  email: 'staff@homeaiq.example',
+}
+export const demoAdmin = (pid: string): PartnerUserActor => ({
+  kind: 'partner',
+  role: 'partner-admin',
+  userId: `dev-admin-${pid}`,
+  email: `admin@${pid}.example`,
+  partnerId: pid,
+})
+export const demoRep = (pid: string): PartnerUserActor => ({
+  kind: 'partner',
+  role: 'partner-rep',
+  userId: `dev-rep-${pid}`,
+  email: `rep@${pid}.example`,
+  partnerId: pid,
+})
 
 export function demoUsers(): PortalUser[] {
   const staff: PortalUser = { userId: 'dev-staff', email: 'staff@homeaiq.example', name: 'Morgan Ellis (HomeAIQ)', role: 'staff' }

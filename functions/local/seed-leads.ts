@@ -1,13 +1,9 @@
-import type { SignedInActor } from '../../shared/roles'
 import type { LeadInput, PipelineInput } from '../../shared/schemas/lead'
 import type { Deps } from '../http/deps'
 import { leadWorkflow } from '../leads/workflow'
+import { DEMO_STAFF, demoRep } from './seed-data'
 
 type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId'>
-
-const STAFF: SignedInActor = { kind: 'staff', userId: 'dev-staff', email: 'staff@homeaiq.example', role: 'staff' }
-const rep = (pid: string) =>
-  ({ kind: 'partner', userId: `dev-rep-${pid}`, email: `rep@${pid}.example`, role: 'partner-rep', partnerId: pid }) as const
 
 type Project = Omit<LeadInput, 'slaHours' | 'offerTo'>
 const project = (
@@ -33,10 +29,11 @@ const project = (
  */
 export async function seedLeads(deps: SeedDeps): Promise<void> {
   const flow = leadWorkflow(deps)
-  const share = (p: Project, extra: Partial<LeadInput> = {}) => flow.share({ slaHours: 48, ...p, ...extra }, STAFF, deps.newId())
+  const share = (p: Project, extra: Partial<LeadInput> = {}) =>
+    flow.share({ slaHours: 48, ...p, ...extra }, DEMO_STAFF, deps.newId())
   const pipeline = async (id: string, pid: string, steps: PipelineInput[]) => {
-    let lead = await flow.accept(id, rep(pid))
-    for (const step of steps) lead = await flow.advance(id, rep(pid), step, lead.version)
+    let lead = await flow.accept(id, demoRep(pid))
+    for (const step of steps) lead = await flow.advance(id, demoRep(pid), step, lead.version)
   }
 
   // offered, waiting within its SLA: Lutron's inbox has a live offer
@@ -76,7 +73,7 @@ export async function seedLeads(deps: SeedDeps): Promise<void> {
       '77 Barton Hills Drive, Austin',
     ),
   )
-  await flow.decline(moved.id, rep('lutron'), 'No certified installer near Austin before March.')
+  await flow.decline(moved.id, demoRep('lutron'), 'No certified installer near Austin before March.')
 
   // the pipeline, one lead per step
   const accepted = await share(
@@ -164,7 +161,7 @@ export async function seedLeads(deps: SeedDeps): Promise<void> {
       '+1 503 555 0110',
       '1120 Hawthorne Blvd, Portland',
     ),
-    rep('philips-hue'),
+    demoRep('philips-hue'),
     deps.newId(),
   )
   const same = project(
@@ -179,7 +176,7 @@ export async function seedLeads(deps: SeedDeps): Promise<void> {
   await flow.refer(
     'sonos',
     { ...same, contact: { ...same.contact, email: 'AVERY.BROOKS@example.com' } },
-    rep('sonos'),
+    demoRep('sonos'),
     deps.newId(),
   )
 }

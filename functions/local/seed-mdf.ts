@@ -1,9 +1,8 @@
 import { addDays, day, periodRange, quarterOf } from '../../shared/mdf/periods'
-import type { SignedInActor } from '../../shared/roles'
 import type { ActivityType, ProofKind } from '../../shared/mdf/vocabulary'
 import type { Deps } from '../http/deps'
 import { mdfService } from '../mdf/service'
-import { DEMO_PARTNERS, demoUsers } from './seed-data'
+import { DEMO_PARTNERS, DEMO_STAFF, demoAdmin, demoRep } from './seed-data'
 import { seedUpload } from './seed-upload'
 
 /**
@@ -177,14 +176,7 @@ type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId' | 'storage'>
 export async function seedMdf(deps: SeedDeps): Promise<void> {
   const { clock } = deps
   const service = mdfService(deps)
-  const users = demoUsers()
-  const actorOf = (email: string): SignedInActor => {
-    const u = users.find((x) => x.email === email)!
-    return u.role === 'staff'
-      ? { kind: 'staff', userId: u.userId, email: u.email, role: 'staff' }
-      : { kind: 'partner', userId: u.userId, email: u.email, role: u.role, partnerId: u.partnerId! }
-  }
-  const staff = actorOf('staff@homeaiq.example')
+  const staff = DEMO_STAFF
   const today = day(clock.now())
   const period = quarterOf(today)
   const { start } = periodRange(period)
@@ -202,8 +194,8 @@ export async function seedMdf(deps: SeedDeps): Promise<void> {
 
   async function tell(demo: DemoClaim) {
     const pid = demo.partnerId
-    const filer = demo.homeaiq ? staff : actorOf(`rep@${pid}.example`)
-    const decider = demo.homeaiq ? actorOf(`admin@${pid}.example`) : staff
+    const filer = demo.homeaiq ? staff : demoRep(pid)
+    const decider = demo.homeaiq ? demoAdmin(pid) : staff
     const ids = await Promise.all(
       demo.proof.map(
         async (proof) =>

@@ -1,13 +1,12 @@
 import { auditEntry, PROGRAM_AUDIT } from '../../shared/audit/entry'
 import { scoreCard, type ScorecardScores } from '../../shared/program/scorecard'
-import type { SignedInActor } from '../../shared/roles'
 import { partnerRepository } from '../data/partners'
 import { scorecardRepository } from '../data/scorecards'
 import type { Deps } from '../http/deps'
+import { DEMO_STAFF } from './seed-data'
 
 type SeedDeps = Pick<Deps, 'db' | 'clock' | 'newId'>
 
-const STAFF: SignedInActor = { kind: 'staff', userId: 'dev-staff', email: 'staff@homeaiq.example', role: 'staff' }
 /** Scorecards of strategy 2.2: two that agree with the tier, one preferred partner that scores as standard. */
 const SCORES: { pid: string; scores: ScorecardScores; notes: string }[] = [
   {
@@ -60,7 +59,7 @@ export async function seedProgram({ db, clock, newId }: SeedDeps): Promise<void>
       ...scoreCard(scores),
       actualTier: partner.tier,
       notes,
-      scoredBy: STAFF.email,
+      scoredBy: DEMO_STAFF.email,
       scoredAt: now.toISOString(),
     }
     await scorecards.save(
@@ -69,7 +68,7 @@ export async function seedProgram({ db, clock, newId }: SeedDeps): Promise<void>
       auditEntry({
         id: newId(),
         now,
-        actor: STAFF,
+        actor: DEMO_STAFF,
         partnerId: PROGRAM_AUDIT,
         entity: { type: 'scorecard', id: pid },
         action: 'scorecard.recorded',
