@@ -56,6 +56,10 @@ export const usersRoutes = domainRoutes(contracts, (deps) => {
 
   return {
     team: async (c) => c.json({ items: await members.listForPartner(c.var.partnerId) }),
+    admins: async (c) => {
+      const team = await members.listForPartner(c.var.partnerId)
+      return c.json({ items: team.filter((u) => u.role === 'partner-admin').map(({ name, email }) => ({ name, email })) })
+    },
     invite: async (c, { body }) => c.json(await invite(signedIn(c), body, c.var.partnerId), 201),
     remove: async (c, { params }) => {
       const user = await members.get(params.userId)

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { Slug } from '../schemas/common'
-import { PartnerInvite, StaffInvite, TeamMember, TeamPage } from '../schemas/user'
+import { PartnerAdmins, PartnerInvite, StaffInvite, TeamMember, TeamPage } from '../schemas/user'
 import { access, defineContracts } from './contract'
 
 const UserId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a user id.')
@@ -13,6 +13,14 @@ export const users = defineContracts('users', {
     access: access.member('partner-admin'),
     params: z.strictObject({ partnerId: Slug }),
     response: TeamPage,
+  },
+  admins: {
+    method: 'GET',
+    path: '/partners/{partnerId}/users/admins',
+    summary: 'Who can edit the partner’s records: its admins’ names and e-mails, for any of its users',
+    access: access.member('partner-rep'),
+    params: z.strictObject({ partnerId: Slug }),
+    response: PartnerAdmins,
   },
   invite: {
     method: 'POST',

@@ -26,6 +26,8 @@ export type Me = z.infer<typeof Me>
 /** A member of a partner's team, as its admins and HomeAIQ staff see it. */
 export const TeamMember = PortalUser
 export const TeamPage = z.object({ items: z.array(TeamMember) })
+/** A partner's admins as any of its users may see them: who to ask for a change. */
+export const PartnerAdmins = z.object({ items: z.array(z.object({ name: z.string(), email: z.string() })) })
 
 /** Inviting someone: they can sign in at once (in AWS Cognito e-mails them a temporary password). */
 export const PartnerInvite = z.strictObject({

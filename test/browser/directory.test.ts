@@ -207,6 +207,10 @@ describe('partner workspace', () => {
     await page.waitForURL(url('/workspace'))
     await page.goto(url('/workspace/listing'))
     await page.getByText("Only your company's partner admins can edit this listing").waitFor()
+    // and who they are, to ask
+    const admins = page.getByRole('list', { name: "Your company's partner admins" })
+    await admins.getByRole('link', { name: 'admin@lutron.example' }).waitFor()
+    expect(await admins.textContent()).toContain('Lutron Electronics admin')
     expect(await page.getByRole('textbox').count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Save listing' }).count()).toBe(0)
     await expectAccessible(page, 'workspace rep')

@@ -43,6 +43,26 @@ describe('partner users', () => {
     expect(trail.json.items.slice(0, 2).map((e: { action: string }) => e.action)).toEqual(['user.removed', 'user.invited'])
   })
 
+  it('tells any of the partner’s users who its admins are, by name and e-mail only', async () => {
+    const added = await invite('leviton', 'admin@leviton.example', {
+      email: 'sam@leviton.example',
+      name: 'Sam Ortiz',
+      role: 'partner-admin',
+    })
+    expect(added.status).toBe(201)
+    const admins = await portal.call('GET', '/partners/leviton/users/admins', { as: 'rep@leviton.example' })
+    expect(admins.status).toBe(200)
+    expect(admins.json.items).toEqual(
+      expect.arrayContaining([
+        { name: 'Leviton Manufacturing admin', email: 'admin@leviton.example' },
+        { name: 'Sam Ortiz', email: 'sam@leviton.example' },
+      ]),
+    )
+    expect(admins.json.items.map((a: { email: string }) => a.email)).not.toContain('rep@leviton.example')
+    // the team itself (ids, roles, reps) stays with the admins
+    expect((await portal.call('GET', '/partners/leviton/users', { as: 'rep@leviton.example' })).status).toBe(403)
+  })
+
   it('gives one account per e-mail, even when two invitations race', async () => {
     const body = { email: 'pat@dsc.example', name: 'Pat', role: 'partner-rep' }
     const results = await Promise.all([invite('dsc', 'admin@dsc.example', body), invite('dsc', STAFF, body)])

@@ -379,6 +379,26 @@ function ProgramFacts({ record }: { record: Partner }) {
   )
 }
 
+/** Tells a rep the listing is read-only and who can change it (the admins, by name and e-mail). */
+function ReadOnlyNotice({ partnerId }: { partnerId: string }) {
+  const { resource } = useResource((signal) => api.users.admins({ params: { partnerId }, signal }), [partnerId])
+  const admins = resource.status === 'ready' ? resource.data.data.items : []
+  return (
+    <Notice tone="info" title="Read-only">
+      <p>Only your company's partner admins can edit this listing. Ask an admin to make changes.</p>
+      {admins.length > 0 && (
+        <ul class="admin-contacts" aria-label="Your company's partner admins">
+          {admins.map((a) => (
+            <li key={a.email}>
+              {a.name} · <a href={`mailto:${a.email}`}>{a.email}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Notice>
+  )
+}
+
 export function WorkspaceListingPage() {
   const { state } = useAuth()
   const me = (state.status === 'signed-in' ? state.me : undefined) as Me
@@ -413,11 +433,7 @@ export function WorkspaceListingPage() {
       {record && (
         <div class="content-layout">
           <div>
-            {!canEdit && (
-              <Notice tone="info" title="Read-only">
-                <p>Only your company's partner admins can edit this listing. Ask an admin to make changes.</p>
-              </Notice>
-            )}
+            {!canEdit && <ReadOnlyNotice partnerId={partnerId} />}
             {canEdit && record.etag ? (
               <ListingForm
                 record={record.data}
