@@ -13,7 +13,7 @@ import type { TokenVerifier } from './verifier'
  * server-side membership record, so removing a user or changing a role takes effect without
  * waiting for their token to expire.
  */
-export function identify(verifier: TokenVerifier, access: Pick<AccessCache, 'user'>) {
+export function identify(verifier: TokenVerifier, access: Pick<AccessCache, 'user' | 'partner'>) {
   return createMiddleware<PortalEnv>(async (c, next) => {
     const header = c.req.header('authorization')
     if (!header) {
@@ -22,6 +22,7 @@ export function identify(verifier: TokenVerifier, access: Pick<AccessCache, 'use
     }
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
     if (!token) throw new UnauthenticatedError('Send the access token as "Authorization: Bearer <token>".')
+    warmAccessReads(access, token, c.req.path)
     const claims = await verifier.verify(token).catch((error: unknown) => {
       throw new UnauthenticatedError('The access token is invalid or expired; sign in again.', { cause: error })
     })
@@ -36,4 +37,36 @@ function toActor(user: PortalUser): Actor {
   if (user.role === 'staff') return { kind: 'staff', role: 'staff', userId: user.userId, email: user.email }
   if (!user.partnerId) throw new UnauthenticatedError('This partner account is not linked to a partner.')
   return { kind: 'partner', role: user.role, userId: user.userId, email: user.email, partnerId: user.partnerId }
+}
+
+const PARTNER_IN_PATH = /^\/api\/v1\/partners\/([a-z0-9-]{2,40})(?:\/|$)/
+
+/**
+ * Starts the reads the access check makes (the caller's membership, then the path's partner)
+ * while the token's signature is checked, instead of after it: on a cold start the signature
+ * check waits for the JWKS. Only the cache is warmed: nothing read is used unless the token
+ * verifies, and `authorize` decides exactly as before.
+ */
+function warmAccessReads(access: Pick<AccessCache, 'user' | 'partner'>, token: string, path: string) {
+  const sub = unverifiedSubject(token)
+  if (!sub) return
+  const partnerId = PARTNER_IN_PATH.exec(path)?.[1]
+  access
+    .user(sub)
+    // as in `authorize`: a partner's user never causes a read of another partner
+    .then(async (user) => {
+      if (partnerId && user && (user.role === 'staff' || user.partnerId === partnerId)) await access.partner(partnerId)
+    })
+    .catch(() => undefined)
+}
+
+/** The `sub` claim of a JWT, read without verifying it (to warm a cache, never to decide). */
+function unverifiedSubject(token: string): string | undefined {
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
+    const sub = payload && typeof payload === 'object' && 'sub' in payload ? payload.sub : undefined
+    return typeof sub === 'string' && sub.length <= 128 ? sub : undefined
+  } catch {
+    return undefined
+  }
 }
