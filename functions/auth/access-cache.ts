@@ -6,6 +6,8 @@ import { userRepository } from '../data/users'
 
 /** How long a container trusts what it read about a user's membership or a partner's status. */
 export const ACCESS_TTL_MS = 15_000
+/** Entries one cache keeps at most: `identify` warms it from tokens not yet verified, so its keys are not all trusted. */
+export const ACCESS_MAX_ENTRIES = 1000
 
 /**
  * What every request's access check reads — the caller's membership record and the path's
@@ -21,8 +23,9 @@ export interface AccessCache {
   forgetPartner(partnerId: string): void
 }
 
-export function accessCache(db: Db, opts: { ttlMs?: number; now?: () => number } = {}): AccessCache {
+export function accessCache(db: Db, opts: { ttlMs?: number; now?: () => number; maxEntries?: number } = {}): AccessCache {
   const ttl = opts.ttlMs ?? ACCESS_TTL_MS
+  const maxEntries = opts.maxEntries ?? ACCESS_MAX_ENTRIES
   const now = opts.now ?? Date.now
   const users = userRepository(db)
   const partners = partnerRepository(db)
@@ -33,7 +36,13 @@ export function accessCache(db: Db, opts: { ttlMs?: number; now?: () => number }
         const hit = entries.get(id)
         if (hit && hit.until > now()) return hit.value
         const value = load(id)
+        entries.delete(id) // re-inserted last: the Map's order is the order of expiry
         entries.set(id, { value, until: now() + ttl })
+        // the oldest entries go first (they expire first)
+        for (const [key] of entries) {
+          if (entries.size <= maxEntries) break
+          entries.delete(key)
+        }
         // a failed read is not remembered
         value.catch(() => entries.delete(id))
         return value
