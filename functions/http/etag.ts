@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import { StaleVersionError, ValidationError, VersionRequiredError } from '../../shared/errors'
 
-/** Versioned records travel with a strong ETag `"v<version>"`; writes send it back in If-Match. */
-export const etagOf = (version: number) => `"v${version}"`
+export { etagOf } from '../../shared/contracts/contract'
 
 /**
  * The version named by If-Match. Missing: 428. A weak ETag (`W/"v3"`) never satisfies
@@ -16,3 +15,7 @@ export function expectedVersion(c: Context): number {
   if (!match) throw new ValidationError([{ field: 'If-Match', message: 'Use the ETag value from the last read.' }])
   return Number(match[1])
 }
+
+/** The version If-Match names where sending it is the caller's choice; absent when it is not sent. */
+export const optionalExpectedVersion = (c: Context): number | undefined =>
+  c.req.header('if-match')?.trim() ? expectedVersion(c) : undefined

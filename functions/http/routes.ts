@@ -14,7 +14,7 @@ import { authorize } from '../auth/guards'
 import type { AccessCache } from '../auth/access-cache'
 import type { Deps } from './deps'
 import type { PortalEnv } from './env'
-import { expectedVersion } from './etag'
+import { expectedVersion, optionalExpectedVersion } from './etag'
 import { idempotencyKeyOf } from './idempotency'
 import { parseJsonBody, parsePart } from './validate'
 
@@ -25,8 +25,8 @@ export interface RouteInput<C extends RouteContract> {
   params: C['params'] extends z.ZodType ? Output<C['params']> : Record<PathParams<C['path']>, string>
   query: C['query'] extends z.ZodType ? Output<C['query']> : undefined
   body: C['body'] extends z.ZodType ? Output<C['body']> : C['body'] extends RawBody ? string : undefined
-  /** the version If-Match names (contracts with `ifMatch`) */
-  expectedVersion: C['ifMatch'] extends true ? number : undefined
+  /** the version If-Match names (contracts with `ifMatch`; with `'optional'`, when sent) */
+  expectedVersion: C['ifMatch'] extends true ? number : C['ifMatch'] extends 'optional' ? number | undefined : undefined
   /** the Idempotency-Key header (contracts with `idempotent`), when sent */
   idempotencyKey: C['idempotent'] extends true ? string | undefined : undefined
 }
@@ -92,7 +92,8 @@ export function registerRoutes(api: Hono<PortalEnv>, domains: DomainRoutes[], ac
 }
 
 async function inputOf(contract: RouteContract, c: Context<PortalEnv>): Promise<RouteInput<RouteContract>> {
-  const version = contract.ifMatch ? expectedVersion(c) : undefined
+  const version =
+    contract.ifMatch === true ? expectedVersion(c) : contract.ifMatch === 'optional' ? optionalExpectedVersion(c) : undefined
   const idempotencyKey = contract.idempotent ? idempotencyKeyOf(c) : undefined
   const params = contract.params ? parsePart('params', contract.params, c.req.param()) : c.req.param()
   const query = contract.query ? parsePart('query', contract.query, c.req.query()) : undefined

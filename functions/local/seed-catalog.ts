@@ -1,8 +1,9 @@
 import { auditEntry } from '../../shared/audit/entry'
 import { ackNotice } from '../../shared/briefings/notice'
 import { newBriefing } from '../../shared/briefings/new-briefing'
+import { reviseBriefing, revisionChange } from '../../shared/briefings/revision'
 import { newProduct } from '../../shared/catalog/rules'
-import { BriefingInput } from '../../shared/schemas/briefing'
+import { BriefingInput, BriefingRevisionInput, type Briefing } from '../../shared/schemas/briefing'
 import { ProductInput } from '../../shared/schemas/product'
 import { briefingRepository } from '../data/briefings'
 import { partnerRepository } from '../data/partners'
@@ -134,7 +135,15 @@ const CATALOGS: Record<string, { category: string; rows: Row[] }> = {
 }
 
 /** A few briefings of different kinds; Yale's is not here: the safety notice awaiting acknowledgement is DSC's. */
-const BRIEFINGS: { partnerId: string; daysAgo: number; input: Omit<BriefingInput, 'attachmentDocumentIds'> }[] = [
+interface DemoBriefing {
+  partnerId: string
+  daysAgo: number
+  input: Omit<BriefingInput, 'attachmentDocumentIds'>
+  /** corrected a day after publishing: the body as corrected and the note saying why */
+  correction?: { body: string; note: string }
+}
+
+const BRIEFINGS: DemoBriefing[] = [
   {
     partnerId: 'dsc',
     daysAgo: 1,
@@ -174,9 +183,13 @@ const BRIEFINGS: { partnerId: string; daysAgo: number; input: Omit<BriefingInput
     input: {
       kind: 'price-change',
       title: 'Sonos Amp price from next quarter',
-      body: 'The **Sonos Amp** MSRP rises to $749.00 from the first day of next quarter; orders placed before then keep today’s price.',
+      body: 'The **Sonos Amp** MSRP rises to $729.00 from the first day of next quarter; orders placed before then keep today’s price.',
       skus: ['AMPG2US1'],
       effectiveDate: '',
+    },
+    correction: {
+      body: 'The **Sonos Amp** MSRP rises to $749.00 from the first day of next quarter; orders placed before then keep today’s price.',
+      note: 'The new MSRP is $749.00, not $729.00 as first published.',
     },
   },
   {
@@ -239,7 +252,7 @@ export async function seedCatalog({ db, clock, newId }: SeedDeps): Promise<void>
       }
     }),
   )
-  for (const { partnerId, daysAgo, input } of BRIEFINGS) {
+  for (const { partnerId, daysAgo, input, correction } of BRIEFINGS) {
     const at = new Date(now.getTime() - daysAgo * DAY)
     const published = await briefings.listForPartner(partnerId, { kind: input.kind, limit: 100 })
     if (published.items.some((b) => b.title === input.title)) continue
@@ -264,5 +277,23 @@ export async function seedCatalog({ db, clock, newId }: SeedDeps): Promise<void>
       after: briefing,
     })
     await briefings.create(briefing, audit, undefined, ackNotice(briefing, { id: newId(), now: at }))
+    if (correction) await correct(briefing, correction, new Date(at.getTime() + DAY))
+  }
+
+  async function correct(briefing: Briefing, { body, note }: { body: string; note: string }, at: Date) {
+    const { title, skus, effectiveDate } = briefing
+    const input = BriefingRevisionInput.parse({ title, body, skus, effectiveDate, note })
+    const actor = demoAdmin(briefing.partnerId)
+    const { briefing: next, reflagged } = reviseBriefing(briefing, input, { actor, now: at, attachments: [] })
+    const audit = auditEntry({
+      id: newId(),
+      now: at,
+      actor,
+      partnerId: briefing.partnerId,
+      entity: { type: 'briefing', id: briefing.id },
+      action: 'briefing.revised',
+      ...revisionChange(briefing, next),
+    })
+    await briefings.revise(briefing, next, audit, { reflagged })
   }
 }

@@ -52,7 +52,15 @@ function operation(route: RouteContract & { id: string }) {
   }))
   const headers = [
     ...(route.ifMatch
-      ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The strong ETag last read' }]
+      ? [
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: route.ifMatch === true,
+            schema: { type: 'string' },
+            description: 'The strong ETag last read',
+          },
+        ]
       : []),
     ...(route.idempotent
       ? [

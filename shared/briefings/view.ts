@@ -4,7 +4,7 @@ import { isFlagged } from './rules'
 
 /**
  * What a reader may see of a briefing (or of a part of one, as an audit entry holds it):
- * partners learn that and when HomeAIQ acknowledged, not which staff member did.
+ * partners learn that and when HomeAIQ acknowledged or corrected, not which staff member did.
  */
 export function redactBriefing<B extends Partial<Briefing>>(b: B, reader: Actor): B {
   if (reader.kind === 'staff') return b
@@ -13,6 +13,7 @@ export function redactBriefing<B extends Partial<Briefing>>(b: B, reader: Actor)
     ...(b.acknowledgements ? { acknowledgements: b.acknowledgements.map(({ at }) => ({ ...HOMEAIQ_ACTOR, at })) } : {}),
     ...(b.ackedBy ? { ackedBy: [] } : {}),
     ...(b.publishedBy ? { publishedBy: shownEmail(b.publishedBy, b.publishedByRole, reader) } : {}),
+    ...(b.revisions ? { revisions: b.revisions.map((r) => ({ ...r, by: shownEmail(r.by, r.byRole, reader) })) } : {}),
   }
 }
 

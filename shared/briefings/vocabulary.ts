@@ -17,6 +17,9 @@ export const BRIEFING_LIMITS = {
   bodyMax: 20_000,
   skusMax: 200,
   attachmentsMax: 10,
+  /** a correction's note: what changed and why */
+  noteMin: 3,
+  noteMax: 500,
 } as const
 
 /** Safety notices and end-of-life notices stay flagged until HomeAIQ staff acknowledge them. */

@@ -4,6 +4,7 @@ import {
   BriefingFeedQuery,
   BriefingInput,
   BriefingPage,
+  BriefingRevisionInput,
   BriefingView,
   PartnerBriefingQuery,
 } from '../schemas/briefing'
@@ -38,18 +39,32 @@ export const briefings = defineContracts('briefings', {
   get: {
     method: 'GET',
     path: '/partners/{partnerId}/briefings/{id}',
-    summary: 'A briefing',
+    summary: 'A briefing (ETag: its version)',
     access: access.member(),
     params: BriefingParam,
     response: BriefingView,
   },
+  revise: {
+    method: 'PUT',
+    path: '/partners/{partnerId}/briefings/{id}',
+    summary:
+      'Correct a published briefing: the next version, with a note; a safety or end-of-life notice waits for acknowledgement again',
+    access: access.member(),
+    params: BriefingParam,
+    body: BriefingRevisionInput,
+    response: BriefingView,
+    ifMatch: true,
+    errors: [422],
+  },
   acknowledge: {
     method: 'POST',
     path: '/partners/{partnerId}/briefings/{id}/ack',
-    summary: 'Acknowledge a briefing (once per staff user; repeating it changes nothing)',
+    summary:
+      'Acknowledge a briefing (once per staff user; repeating it changes nothing); If-Match, when sent, names the version read',
     access: access.staffOnPartner,
     params: BriefingParam,
     response: BriefingView,
+    ifMatch: 'optional',
   },
   feed: {
     method: 'GET',

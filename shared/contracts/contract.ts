@@ -62,6 +62,9 @@ export interface RawBody {
 }
 
 /** Statuses a route can answer beyond those its shape implies (see `statusesOf`). */
+/** Versioned records travel with a strong ETag `"v<version>"`; writes send it back in If-Match. */
+export const etagOf = (version: number) => `"v${version}"`
+
 export type ErrorStatus = 403 | 404 | 409 | 413 | 422
 
 export interface RouteContract {
@@ -82,8 +85,11 @@ export interface RouteContract {
   readonly response?: z.ZodType | RawBody
   /** the success status; default 200 (201 for creates, 204 without a response) */
   readonly status?: 200 | 201 | 204 | 302
-  /** a versioned record: the write needs If-Match with its current strong ETag (428 / 412) */
-  readonly ifMatch?: boolean
+  /**
+   * a versioned record: the write needs If-Match with its current strong ETag (428 / 412);
+   * `'optional'`: If-Match, when sent, must name the current version (412)
+   */
+  readonly ifMatch?: boolean | 'optional'
   /** accepts an Idempotency-Key: a retry with the same key and body answers the first result */
   readonly idempotent?: boolean
   readonly errors?: readonly ErrorStatus[]
@@ -129,7 +135,8 @@ export function statusesOf(c: RouteContract): number[] {
   if (c.access.kind !== 'public') statuses.add(401)
   if (c.access.kind === 'staff' || c.access.kind === 'partner') statuses.add(403)
   if (c.path.includes('{')) statuses.add(404)
-  if (c.ifMatch) statuses.add(412).add(428)
+  if (c.ifMatch) statuses.add(412)
+  if (c.ifMatch === true) statuses.add(428)
   if (c.idempotent) statuses.add(422)
   for (const s of c.errors ?? []) statuses.add(s)
   return [...statuses].sort()

@@ -28,7 +28,30 @@ export const BriefingInput = z.strictObject({
 })
 export type BriefingInput = z.infer<typeof BriefingInput>
 
-export const Acknowledgement = z.object({ userId: z.string(), email: z.string(), at: IsoDateTime })
+/** A correction after publishing: the briefing as it should read (its kind stays), and a note saying what changed. */
+export const BriefingRevisionInput = BriefingInput.omit({ kind: true }).extend({
+  note: z.string().trim().min(L.noteMin).max(L.noteMax),
+})
+export type BriefingRevisionInput = z.infer<typeof BriefingRevisionInput>
+
+/** `version`: the revision acknowledged (absent on acknowledgements given before corrections existed) */
+export const Acknowledgement = z.object({
+  userId: z.string(),
+  email: z.string(),
+  at: IsoDateTime,
+  version: z.number().int().optional(),
+})
+
+/** One correction: the version it made, its note, who made it and how many acknowledgements it set aside. */
+export const BriefingRevision = z.object({
+  version: z.number().int(),
+  note: z.string(),
+  at: IsoDateTime,
+  by: z.string(),
+  byRole: z.enum(ROLES).optional(),
+  acknowledgementsCleared: z.number().int(),
+})
+export type BriefingRevision = z.infer<typeof BriefingRevision>
 
 export const Briefing = z.object({
   id: z.string(),
@@ -40,7 +63,10 @@ export const Briefing = z.object({
   bodyHtml: z.string(),
   skus: z.array(z.string()),
   effectiveDate: IsoDate,
-  attachments: z.array(z.object({ documentId: z.string(), filename: z.string(), contentType: z.string() })),
+  /** `size` in bytes (absent on briefings published before it was kept) */
+  attachments: z.array(
+    z.object({ documentId: z.string(), filename: z.string(), contentType: z.string(), size: z.number().int().optional() }),
+  ),
   requiresAck: z.boolean(),
   acknowledgements: z.array(Acknowledgement),
   /** user ids of the acknowledgements, for the "not acknowledged by me" filter */
@@ -51,6 +77,10 @@ export const Briefing = z.object({
   publishedByRole: z.enum(ROLES).optional(),
   /** end-of-life: when the job marked the affected products discontinued */
   eolAppliedAt: IsoDateTime.optional(),
+  /** 1 as published, one more per correction; the ETag a correction sends back in If-Match */
+  version: z.number().int(),
+  /** the corrections, oldest first */
+  revisions: z.array(BriefingRevision),
 })
 export type Briefing = z.infer<typeof Briefing>
 

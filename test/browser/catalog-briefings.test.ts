@@ -7,7 +7,7 @@ import { PDF_BYTES as PDF, PNG_BYTES as PNG } from '../helpers/files'
 /**
  * Catalog and briefings as partner reps and HomeAIQ staff use them, in headless Chromium
  * against the real local runtime (DynamoDB Local, s3rver with its upload check, the built web).
- * The tests run in order: the staff test acknowledges the notice the rep publishes.
+ * The tests run in order: the staff test acknowledges the notice the rep publishes, which the rep then corrects.
  */
 
 const { url, newPage, signIn } = useBrowserPortal('browser-catalog')
@@ -305,8 +305,10 @@ describe('briefings', () => {
     // "not acknowledged by me" no longer lists it
     await page.getByLabel('Only briefings I have not acknowledged').check()
     await page.waitForURL(/unacknowledged=true/)
-    await page.getByRole('article').first().waitFor()
-    expect(await page.getByRole('article', { name: NOTICE_TITLE }).count()).toBe(0)
+    // the unfiltered list stays on screen until the filtered one replaces it: wait for a list without the notice
+    const filtered = async () =>
+      (await page.getByRole('article').count()) > 0 && (await page.getByRole('article', { name: NOTICE_TITLE }).count()) === 0
+    await expect.poll(filtered).toBe(true)
 
     // the staff view of a partner's catalog adds HomeAIQ's dealer cost (Lutron: 32% off MSRP)
     await page.goto(url('/staff/partners/lutron'))
@@ -326,5 +328,74 @@ describe('briefings', () => {
     await expectNoOverflow(narrow, 'staff briefings 375')
     await expectAccessible(narrow, 'staff briefings 375')
     await screenshot(narrow, 'staff-briefings-375')
+  })
+
+  it('lets the rep correct the acknowledged notice with a note, which HomeAIQ then acknowledges again', async () => {
+    const rep = await newPage(1280)
+    await signIn(rep, 'rep@lutron.example')
+    await rep.goto(url('/workspace/briefings'))
+    await rep.getByRole('link', { name: NOTICE_TITLE }).click()
+    await rep.getByRole('heading', { level: 1, name: NOTICE_TITLE }).waitFor()
+    await rep.getByRole('link', { name: 'Correct briefing' }).click()
+    await rep.waitForURL(/\/workspace\/briefings\/[0-9A-Z]{26}\/correct$/)
+    await rep.getByRole('heading', { level: 1, name: 'Correct briefing' }).waitFor()
+    // the form starts from the published briefing; its kind stays
+    expect(await rep.getByLabel('Title').inputValue()).toBe(NOTICE_TITLE)
+    expect(await rep.getByLabel('Kind').isDisabled()).toBe(true)
+    expect(
+      await rep.getByRole('list', { name: 'Attachments' }).getByRole('listitem').filter({ hasText: 'recall-notice.pdf' }).count(),
+    ).toBe(1)
+    await rep.getByText('HomeAIQ acknowledged the version you are correcting.', { exact: false }).waitFor()
+
+    const body = rep.getByLabel('Body')
+    await body.fill((await body.inputValue()).replace('from **batch 42**', 'from **batches 42 and 43**'))
+    await rep.getByRole('button', { name: 'Publish correction' }).click()
+    await rep.locator('#briefing-note-error').filter({ hasText: 'Say what this correction changes' }).waitFor()
+    await expectAccessible(rep, 'briefing correction')
+    await screenshot(rep, 'briefing-correction-1280')
+    await rep.getByLabel('What changed').fill('Batch 43 is affected too.')
+    await rep.getByRole('button', { name: 'Publish correction' }).click()
+
+    await rep.waitForURL(/\/workspace\/briefings\/[0-9A-Z]{26}$/)
+    await rep.getByText('Correction published. HomeAIQ had acknowledged the earlier version', { exact: false }).waitFor()
+    const corrections = rep.getByRole('region', { name: 'Corrected once since publishing' })
+    expect(await corrections.textContent()).toContain('Batch 43 is affected too.')
+    expect(await corrections.textContent()).toContain('HomeAIQ’s acknowledgement of the earlier version was set aside')
+    expect(await rep.locator('.briefing-body .markdown strong').textContent()).toBe('batches 42 and 43')
+    expect(await rep.getByText('Awaiting acknowledgement').isVisible()).toBe(true)
+    await expectAccessible(rep, 'corrected briefing')
+    await screenshot(rep, 'briefing-corrected-1280')
+
+    // staff see it flagged again, with the correction, and acknowledge the version on their screen
+    const staff = await newPage(1280)
+    await signIn(staff, 'staff@homeaiq.example')
+    await staff.goto(url('/staff/briefings'))
+    const item = staff.getByRole('article', { name: NOTICE_TITLE })
+    await item.getByText('Needs acknowledgement').waitFor()
+    expect(await item.textContent()).toMatch(/corrected/)
+    await item.getByRole('button', { name: /Read briefing/ }).click()
+    await item.getByText('Batch 43 is affected too.').waitFor()
+
+    // a second correction lands while staff read the first: their acknowledgement is refused, and they see the new text
+    await rep.getByRole('link', { name: 'Correct briefing' }).click()
+    await rep.getByLabel('What changed').fill('Batch 44 as well.')
+    await rep.getByLabel('Body').fill((await rep.getByLabel('Body').inputValue()).replace('42 and 43', '42, 43 and 44'))
+    await rep.getByRole('button', { name: 'Publish correction' }).click()
+    await rep.getByRole('region', { name: 'Corrected 2 times since publishing' }).waitFor()
+
+    await item.getByRole('button', { name: /^Acknowledge/ }).click()
+    await staff.getByText('was corrected while you read it', { exact: false }).waitFor()
+    await item.getByText('Batch 44 as well.').waitFor()
+    await item.getByRole('button', { name: /^Acknowledge/ }).click()
+    await item.getByText('Acknowledged by you').waitFor()
+    await expectAccessible(staff, 'staff briefings after a correction')
+
+    const narrow = await newPage(375)
+    await signIn(narrow, 'rep@lutron.example')
+    await narrow.goto(rep.url() + '/correct')
+    await narrow.getByRole('heading', { level: 1, name: 'Correct briefing' }).waitFor()
+    await expectNoOverflow(narrow, 'briefing correction 375')
+    await expectAccessible(narrow, 'briefing correction 375')
+    await screenshot(narrow, 'briefing-correction-375')
   })
 })

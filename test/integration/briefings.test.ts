@@ -158,3 +158,121 @@ describe('briefings', () => {
     expect(await job('2026-12-16')).toEqual({ briefings: 0, discontinued: 0 })
   })
 })
+
+describe('correcting a briefing after publishing', () => {
+  const pid = 'sonos'
+  const rep = 'rep@sonos.example'
+  const path = `/partners/${pid}/briefings`
+  const flaggedCount = async () => (await portal.call('GET', '/review/briefings', { as: STAFF })).json.flaggedCount as number
+  const awaitingAck = async () =>
+    (await portal.call('GET', `/partners/${pid}/dashboard`, { as: rep })).json.briefings.awaitingAck as number
+  const correct = (id: string, etag: string | null, body: Record<string, unknown>, as = rep) =>
+    portal.call('PUT', `${path}/${id}`, { as, headers: etag ? { 'if-match': etag } : {}, body })
+  const asPublished = (b: Record<string, unknown>) => ({
+    title: b.title,
+    body: b.body,
+    skus: b.skus,
+    effectiveDate: b.effectiveDate,
+    note: 'Lot range widened after the supplier’s report',
+  })
+
+  it('makes the next version with a note; a corrected safety notice waits for acknowledgement again', async () => {
+    await portal.call('POST', `/partners/${pid}/products`, { as: rep, body: productBody({ sku: 'SN-AMP', category: 'audio-video' }) })
+    const published = await portal.call('POST', path, {
+      as: rep,
+      body: briefing({ kind: 'safety-notice', title: 'Amp recall: lots 1-4', body: 'Lots 1-4 overheat.', skus: ['SN-AMP'] }),
+    })
+    expect(published.headers.get('etag')).toBe('"v1"')
+    const id = published.json.id as string
+    expect((await portal.call('POST', `${path}/${id}/ack`, { as: STAFF })).status).toBe(200)
+    const [flaggedBefore, awaitingBefore] = [await flaggedCount(), await awaitingAck()]
+
+    // the correction needs the version read, and a note
+    expect((await correct(id, null, { ...asPublished(published.json), body: 'Lots 1-6.' })).status).toBe(428)
+    const noNote = await correct(id, '"v1"', { ...asPublished(published.json), body: 'Lots 1-6.', note: '' })
+    expect(noNote.status).toBe(400)
+    expect(noNote.json.errors).toEqual([{ field: 'note', message: expect.not.stringMatching(/expected|>=/) }])
+    const unchanged = await correct(id, '"v1"', asPublished(published.json))
+    expect(unchanged.status).toBe(422)
+
+    const corrected = await correct(id, '"v1"', {
+      ...asPublished(published.json),
+      title: 'Amp recall: lots 1-6',
+      body: 'Lots **1-6** overheat.',
+    })
+    expect(corrected.status).toBe(200)
+    expect(corrected.headers.get('etag')).toBe('"v2"')
+    expect(corrected.json).toMatchObject({
+      version: 2,
+      title: 'Amp recall: lots 1-6',
+      flagged: true,
+      acknowledgements: [],
+      revisions: [{ version: 2, note: 'Lot range widened after the supplier’s report', by: rep, acknowledgementsCleared: 1 }],
+    })
+    expect(corrected.json.bodyHtml).toContain('<strong>1-6</strong>')
+    expect(await flaggedCount()).toBe(flaggedBefore + 1)
+    expect(await awaitingAck()).toBe(awaitingBefore + 1)
+    // staff are told again, with the note
+    const outbox = (await outboxRepository(portal.deps.db).pending({ limit: 200 })).items
+    expect(outbox.filter((m) => m.title === 'Sonos: corrected safety notice to acknowledge again')).toEqual([
+      expect.objectContaining({ body: 'Amp recall: lots 1-6 — Lot range widened after the supplier’s report' }),
+    ])
+    // the trail has the change, before and after
+    const trail = await portal.call('GET', `/partners/${pid}/audit?type=briefing`, { as: rep })
+    expect(trail.json.items[0]).toMatchObject({
+      action: 'briefing.revised',
+      before: { title: 'Amp recall: lots 1-4', version: 1, acknowledgements: [{ email: 'HomeAIQ' }] },
+      after: { title: 'Amp recall: lots 1-6', version: 2, acknowledgements: [] },
+    })
+    expect(JSON.stringify(trail.json)).not.toContain(STAFF)
+
+    // the version read is the one written: a second correction from the same read is refused
+    expect((await correct(id, '"v1"', { ...asPublished(corrected.json), body: 'Other.' })).status).toBe(412)
+    // an acknowledgement of what staff read before the correction is refused; of the correction, it counts
+    expect((await portal.call('POST', `${path}/${id}/ack`, { as: STAFF, headers: { 'if-match': '"v1"' } })).status).toBe(412)
+    const ack = await portal.call('POST', `${path}/${id}/ack`, { as: STAFF, headers: { 'if-match': '"v2"' } })
+    expect(ack.json).toMatchObject({ flagged: false, acknowledgements: [{ version: 2 }] })
+    expect(await flaggedCount()).toBe(flaggedBefore)
+    expect(await awaitingAck()).toBe(awaitingBefore)
+  })
+
+  it('lets staff correct a partner’s briefing, shown to the partner as HomeAIQ’s correction', async () => {
+    const published = await portal.call('POST', path, { as: rep, body: briefing({ title: 'S2 firmware 16.4' }) })
+    const byStaff = await correct(published.json.id, '"v1"', { ...asPublished(published.json), title: 'S2 firmware 16.5' }, STAFF)
+    expect(byStaff.status).toBe(200)
+    expect(byStaff.json.revisions[0].by).toBe(STAFF)
+    const partnerSide = await portal.call('GET', `${path}/${published.json.id}`, { as: rep })
+    expect(partnerSide.json.revisions[0].by).toBe('HomeAIQ')
+    expect(partnerSide.json.flagged).toBe(false)
+    // another partner's user cannot reach it; the tenancy matrix covers the rest
+    const other = await correct(published.json.id, '"v2"', { ...asPublished(byStaff.json), title: 'x-y-z' }, 'rep@ecobee.example')
+    expect(other.status).toBe(404)
+  })
+
+  it('keeps an applied end-of-life notice’s products and date, and its text correctable', async () => {
+    await portal.call('POST', `/partners/${pid}/products`, { as: rep, body: productBody({ sku: 'SN-OLD', category: 'audio-video' }) })
+    const eol = await portal.call('POST', path, {
+      as: rep,
+      body: briefing({ kind: 'end-of-life', title: 'Connect end of life', skus: ['SN-OLD'], effectiveDate: '2026-12-20' }),
+    })
+    // moving the date before it takes effect moves the job's date too
+    const moved = await correct(eol.json.id, '"v1"', { ...asPublished(eol.json), effectiveDate: '2026-12-22' })
+    expect(moved.json.effectiveDate).toBe('2026-12-22')
+    const job = (day: string) => applyDueEndOfLife({ ...portal.deps, clock: { now: () => new Date(`${day}T06:00:00Z`) } })
+    expect((await job('2026-12-21')).briefings).toBe(0)
+    expect(await job('2026-12-22')).toMatchObject({ briefings: 1 })
+    const applied = await portal.call('GET', `${path}/${eol.json.id}`, { as: rep })
+    const late = await correct(eol.json.id, applied.headers.get('etag'), {
+      ...asPublished(applied.json),
+      effectiveDate: '2027-01-10',
+    })
+    expect(late.status).toBe(422)
+    expect(late.json.errors[0].field).toBe('effectiveDate')
+    const text = await correct(eol.json.id, applied.headers.get('etag'), {
+      ...asPublished(applied.json),
+      body: 'Replacement: Port.',
+    })
+    expect(text.json).toMatchObject({ version: 3, eolAppliedAt: applied.json.eolAppliedAt })
+    expect((await job('2026-12-23')).briefings).toBe(0)
+  })
+})

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditRepository } from '../../functions/data/audit'
 import { productRepository } from '../../functions/data/products'
@@ -23,6 +24,27 @@ afterAll(async () => {
 
 const REP = 'rep@lutron.example'
 
+/** Each thread's scheduler state (`T`: stopped), from /proc; undefined where there is none. */
+function threadStates(pid: number): string | undefined {
+  const tasks = `/proc/${pid}/task`
+  if (!existsSync(tasks)) return undefined
+  return readdirSync(tasks)
+    .map((tid) => {
+      try {
+        return /\) (\S)/.exec(readFileSync(`${tasks}/${tid}/stat`, 'utf8'))?.[1] ?? '?'
+      } catch {
+        return '' // the thread ended meanwhile
+      }
+    })
+    .join('')
+}
+
+/** SIGSTOP, then wait until every thread has stopped: a signal is delivered, not obeyed, when kill() returns. */
+async function pause(pid: number) {
+  process.kill(pid, 'SIGSTOP')
+  await expect.poll(() => threadStates(pid)?.replace(/[Tt]/g, '') ?? '', { timeout: 10_000 }).toBe('')
+}
+
 describe('when DynamoDB stops answering', () => {
   it('answers 503 with Retry-After, then works again with every invariant intact', async () => {
     expect((await portal.call('GET', '/health')).json).toEqual({ status: 'ok', checks: { table: 'ok' } })
@@ -30,7 +52,8 @@ describe('when DynamoDB stops answering', () => {
       201,
     )
 
-    process.kill(dynamo.child.pid!, 'SIGSTOP')
+    const pid = dynamo.child.pid!
+    await pause(pid)
     try {
       for (const [method, path, body] of [
         ['GET', '/health', undefined],
@@ -38,13 +61,13 @@ describe('when DynamoDB stops answering', () => {
         ['POST', '/partners/lutron/products', productBody({ sku: 'PAUSED-1' })],
       ] as const) {
         const res = await portal.call(method, path, { as: REP, ...(body ? { body } : {}) })
-        expect(res.status, `${method} ${path}`).toBe(503)
+        expect(res.status, `${method} ${path}: ${res.text} (DynamoDB Local threads: ${threadStates(pid)})`).toBe(503)
         expect(res.headers.get('content-type')).toBe('application/problem+json')
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
         expect(res.json.requestId).toEqual(expect.any(String))
       }
     } finally {
-      process.kill(dynamo.child.pid!, 'SIGCONT')
+      process.kill(pid, 'SIGCONT')
     }
 
     // back: reads and writes work, and the write that timed out happened wholly or not at all

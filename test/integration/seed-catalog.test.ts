@@ -31,6 +31,12 @@ describe('the catalog and briefing demo data', () => {
     expect(feed.json.flaggedCount).toBe(1)
     const flagged = feed.json.items.filter((b: { flagged: boolean }) => b.flagged)
     expect(flagged).toMatchObject([{ kind: 'safety-notice', partnerId: 'dsc' }])
+    // one was corrected after publishing, with a note
+    const corrected = feed.json.items.filter((b: { version: number }) => b.version > 1)
+    expect(corrected).toMatchObject([
+      { partnerId: 'sonos', kind: 'price-change', revisions: [{ note: expect.stringContaining('$749.00'), version: 2 }] },
+    ])
+    expect(corrected[0].body).toContain('$749.00')
   })
 
   it('seeds again without a second copy', async () => {

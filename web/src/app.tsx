@@ -14,6 +14,7 @@ import { Redirect, match, useLocation } from './router'
 import {
   BadgeVerificationPage,
   BriefingComposerPage,
+  BriefingCorrectionPage,
   CatalogPage,
   CertificationApplyPage,
   ClaimPage,
@@ -117,6 +118,7 @@ function Routes() {
   if ((params = match('/workspace/catalog/:sku', path))) return partnerOnly(<ProductPage sku={params.sku!} />)
   if (match('/workspace/briefings', path)) return partnerOnly(<WorkspaceBriefingsPage />)
   if (match('/workspace/briefings/new', path)) return partnerOnly(<BriefingComposerPage />)
+  if ((params = match('/workspace/briefings/:id/correct', path))) return partnerOnly(<BriefingCorrectionPage id={params.id!} />)
   if ((params = match('/workspace/briefings/:id', path))) return partnerOnly(<WorkspaceBriefingPage id={params.id!} />)
   if (match('/staff/briefings', path)) return staffOnly(<StaffBriefingsPage />)
   if (match('/workspace/team', path)) return <RequireRole roles={['partner-admin']}>{<TeamPage />}</RequireRole>

@@ -12,6 +12,7 @@ const program = () => import('./pages/program')
 
 export const BriefingComposerPage = lazyScreen(() => workspace().then((m) => m.BriefingComposerPage))
 export const WorkspaceBriefingPage = lazyScreen(() => workspace().then((m) => m.WorkspaceBriefingPage))
+export const BriefingCorrectionPage = lazyScreen(() => workspace().then((m) => m.BriefingCorrectionPage))
 export const WorkspaceBriefingsPage = lazyScreen(() => workspace().then((m) => m.WorkspaceBriefingsPage))
 export const CatalogPage = lazyScreen(() => workspace().then((m) => m.CatalogPage))
 export const WorkspaceLeadPage = lazyScreen(() => workspace().then((m) => m.WorkspaceLeadPage))

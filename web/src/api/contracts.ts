@@ -20,7 +20,11 @@ type QueryArg<C extends RouteContract> = C['query'] extends z.ZodType
   ? { query?: z.input<Schema<C['query']>> }
   : { query?: undefined }
 type BodyArg<C extends RouteContract> = C['body'] extends z.ZodType ? { body: z.input<Schema<C['body']>> } : { body?: undefined }
-type IfMatchArg<C extends RouteContract> = C['ifMatch'] extends true ? { etag: string } : { etag?: undefined }
+type IfMatchArg<C extends RouteContract> = C['ifMatch'] extends true
+  ? { etag: string }
+  : C['ifMatch'] extends 'optional'
+    ? { etag?: string }
+    : { etag?: undefined }
 type IdempotencyArg<C extends RouteContract> = C['idempotent'] extends true ? { idempotencyKey?: string } : object
 
 export type RouteArgs<C extends RouteContract> = ParamsArg<C> &

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { describeError } from '../api/client'
 import type { Briefing } from '../api/types'
+import { formatDateTime } from '../lib/format'
 import { openDownload } from '../lib/upload'
 import { FileIcon } from './icons'
 
@@ -31,6 +32,7 @@ export function BriefingContent({ briefing, headingLevel = 2 }: { briefing: Brie
 
   return (
     <>
+      <Corrections briefing={briefing} headingLevel={headingLevel} />
       {/* bodyHtml is rendered by the API with markdown-it (raw HTML disabled, unsafe links dropped) */}
       <div class="markdown prose" dangerouslySetInnerHTML={{ __html: briefing.bodyHtml }} />
       {briefing.attachments.length > 0 && (
@@ -61,5 +63,30 @@ export function BriefingContent({ briefing, headingLevel = 2 }: { briefing: Brie
         </div>
       )}
     </>
+  )
+}
+
+/** A corrected briefing says so before its text: each correction's note, newest first. */
+function Corrections({ briefing, headingLevel }: { briefing: Briefing; headingLevel: 2 | 3 }) {
+  if (briefing.revisions.length === 0) return null
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const id = `corrections-${briefing.id}`
+  return (
+    <section class="corrections" aria-labelledby={id}>
+      <Heading id={id} class="corrections__title">
+        Corrected {briefing.revisions.length === 1 ? 'once' : `${briefing.revisions.length} times`} since publishing
+      </Heading>
+      <ol class="corrections__list" reversed>
+        {[...briefing.revisions].reverse().map((r) => (
+          <li key={r.version}>
+            <p class="corrections__note">{r.note}</p>
+            <p class="small muted">
+              Version {r.version} · {formatDateTime(r.at)} by {r.by}
+              {r.acknowledgementsCleared > 0 && ' · HomeAIQ’s acknowledgement of the earlier version was set aside'}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
   )
 }

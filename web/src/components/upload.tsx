@@ -145,7 +145,7 @@ export function UploadList({
           <li key={f.key} class="file-row">
             <FileIcon />
             <span class="file-row__name">
-              {f.filename} <span class="muted small">{fileSize(f.size)}</span>
+              {f.filename} {f.size > 0 && <span class="muted small">{fileSize(f.size)}</span>}
             </span>
             <UploadStatus state={f.state} label={f.filename} />
             <span class="file-row__actions">

@@ -261,7 +261,8 @@ export interface ListedUpload {
 interface AttachedDocument {
   documentId: string
   filename: string
-  size: number
+  /** absent on records that did not keep it: shown without a size */
+  size?: number | undefined
   contentType: string
 }
 
@@ -288,6 +289,7 @@ export function useUploadList(
     phase: 'ready',
     document: {
       ...d,
+      size: d.size ?? 0,
       id: d.documentId,
       partnerId,
       purpose,
@@ -298,7 +300,7 @@ export function useUploadList(
     },
   })
   const [items, setItems] = useState<ListedUpload[]>(() =>
-    initial.map((d) => ({ key: nextKey.current++, filename: d.filename, size: d.size, state: attached(d) })),
+    initial.map((d) => ({ key: nextKey.current++, filename: d.filename, size: d.size ?? 0, state: attached(d) })),
   )
   const [announcement, setAnnouncement] = useState('')
   const controllers = useRef(new Map<number, AbortController>())

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { describeError } from '../../api/client'
+import { ApiError, describeError } from '../../api/client'
+import { etagOf } from '../../../../shared/contracts/contract'
 import { api } from '../../api/contracts'
 import type { Briefing, BriefingFeedPage, Partner } from '../../api/types'
 import { AckMarker, KindBadge } from '../../components/badges'
@@ -29,11 +30,19 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
     setBusy(true)
     setError(undefined)
     try {
-      const { data: next } = await api.briefings.acknowledge({ params: { partnerId: briefing.partnerId, id: briefing.id } })
+      // the version on screen is the one acknowledged: a correction published meanwhile is refused (412)
+      const params = { partnerId: briefing.partnerId, id: briefing.id }
+      const { data: next } = await api.briefings.acknowledge({ params, etag: etagOf(briefing.version) })
       onChange(next, `Acknowledged “${briefing.title}”.`)
       // the Acknowledge button goes away: keep keyboard focus in this briefing
       toggle.current?.focus()
     } catch (err) {
+      if (err instanceof ApiError && err.status === 412) {
+        const { data: corrected } = await api.briefings.get({ params: { partnerId: briefing.partnerId, id: briefing.id } })
+        setOpen(true)
+        onChange(corrected, `“${corrected.title}” was corrected while you read it: read the correction, then acknowledge it.`)
+        return
+      }
       setError(describeError(err))
     } finally {
       setBusy(false)
@@ -55,6 +64,7 @@ function FeedItem({ briefing, onChange }: { briefing: Briefing; onChange: (next:
         </h2>
         <p class="briefing-item__meta">
           Effective {formatDay(briefing.effectiveDate)} · published {formatDate(briefing.publishedAt)} by {briefing.publishedBy}
+          {briefing.revisions.length > 0 && ` · corrected ${formatDate(briefing.revisions.at(-1)!.at)}`}
           {briefing.attachments.length > 0 &&
             ` · ${briefing.attachments.length} ${briefing.attachments.length === 1 ? 'attachment' : 'attachments'}`}
         </p>

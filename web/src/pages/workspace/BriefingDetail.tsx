@@ -1,30 +1,24 @@
 import { useState } from 'preact/hooks'
-import { isNotFound } from '../../api/client'
-import { api } from '../../api/contracts'
 import type { Me } from '../../api/types'
 import { useAuth } from '../../auth/context'
 import { AckMarker, KindBadge } from '../../components/badges'
 import { BriefingContent } from '../../components/briefing'
 import { Breadcrumbs } from '../../components/form'
-import { FlashNotice, LoadFailure, Loading } from '../../components/states'
+import { FlashNotice } from '../../components/states'
 import { PARTNER_NAV, WorkspaceShell } from '../../components/WorkspaceShell'
 import { takeFlash } from '../../lib/flash'
 import { formatDateTime, formatDay } from '../../lib/format'
-import { useResource, useTitle } from '../../lib/hooks'
+import { useTitle } from '../../lib/hooks'
+import { Link } from '../../router'
+import { usePartnerBriefing } from './briefing-resource'
 import { SkuChips } from './Briefings'
 
 export function WorkspaceBriefingPage({ id }: { id: string }) {
   const { state: auth } = useAuth()
   const me = (auth.status === 'signed-in' ? auth.me : undefined) as Me
   const partnerId = me.partnerId ?? ''
-  const { resource, reload } = useResource(
-    (signal) => api.briefings.get({ params: { partnerId, id }, signal }).then((r) => r.data),
-    [partnerId, id],
-  )
+  const { briefing, notFound, state } = usePartnerBriefing(partnerId, id)
   const [flash] = useState(takeFlash)
-  // a malformed id is a 400: to the reader it is just as missing
-  const notFound = resource.status === 'error' && isNotFound(resource.error, [404, 400])
-  const briefing = resource.status === 'ready' ? resource.data : undefined
   useTitle(briefing ? briefing.title : notFound ? 'Briefing not found' : 'Briefing')
 
   return (
@@ -35,17 +29,7 @@ export function WorkspaceBriefingPage({ id }: { id: string }) {
           { label: briefing?.title ?? (notFound ? 'Not found' : 'Briefing') },
         ]}
       />
-      {resource.status === 'loading' && <Loading label="Loading briefing…" />}
-      {resource.status === 'error' && (
-        <LoadFailure
-          noun="briefing"
-          notFound={notFound}
-          error={resource.error}
-          onRetry={reload}
-          message="This briefing does not exist in your workspace."
-          back={{ href: '/workspace/briefings', label: 'Back to briefings' }}
-        />
-      )}
+      {state}
       {briefing && (
         <>
           <div class="content-header">
@@ -56,6 +40,9 @@ export function WorkspaceBriefingPage({ id }: { id: string }) {
               </div>
               <h1>{briefing.title}</h1>
             </div>
+            <Link href={`/workspace/briefings/${encodeURIComponent(briefing.id)}/correct`} class="button button--secondary">
+              Correct briefing
+            </Link>
           </div>
           <FlashNotice message={flash} />
           <div class="content-layout">
@@ -80,6 +67,16 @@ export function WorkspaceBriefingPage({ id }: { id: string }) {
                     <span class="muted small">by {briefing.publishedBy}</span>
                   </dd>
                 </div>
+                {briefing.revisions.length > 0 && (
+                  <div>
+                    <dt>Last corrected</dt>
+                    <dd>
+                      {formatDateTime(briefing.revisions.at(-1)!.at)}
+                      <br />
+                      <span class="muted small">version {briefing.version}</span>
+                    </dd>
+                  </div>
+                )}
                 <div>
                   <dt>Affected SKUs</dt>
                   <dd>{briefing.skus.length ? <SkuChips skus={briefing.skus} /> : <span class="muted">None named</span>}</dd>

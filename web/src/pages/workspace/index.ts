@@ -1,6 +1,7 @@
 /** The partner workspace's screens: one chunk, loaded when a partner user first opens it. */
 export { BriefingComposerPage } from './BriefingComposer'
 export { WorkspaceBriefingPage } from './BriefingDetail'
+export { BriefingCorrectionPage } from './BriefingCorrection'
 export { WorkspaceBriefingsPage } from './Briefings'
 export { CatalogPage } from './Catalog'
 export { WorkspaceLeadPage } from './LeadDetail'

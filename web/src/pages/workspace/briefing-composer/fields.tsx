@@ -6,26 +6,34 @@ import { BRIEFING_KINDS, kindLabel } from '../../../lib/format'
 import { needsSkus, requiresAck } from '../../../../../shared/briefings/vocabulary'
 import { UPLOAD_LIMITS } from '../../../lib/upload'
 import type { ComposerState } from './useBriefingComposer'
-import { BODY_MAX, KIND_HINTS, MAX_ATTACHMENTS, TITLE_MAX } from './values'
+import { BODY_MAX, KIND_HINTS, MAX_ATTACHMENTS, NOTE_MAX, TITLE_MAX } from './values'
 
 /** The composer's field groups, in the order a briefing is written. */
 
 /** What kind of briefing, and when it takes effect. */
 export function KindAndDateFields({ c }: { c: ComposerState }) {
-  const { values, update, errors } = c
+  const { values, update, errors, correcting } = c
   const kind = values.kind || undefined
+  const applied = correcting?.eolAppliedAt
   return (
     <>
       <div class="form-grid">
         <Field
           id="briefing-kind"
           label="Kind"
-          hint={kind ? KIND_HINTS[kind] : 'What the briefing is about.'}
+          hint={
+            correcting
+              ? 'A correction keeps the kind: for another kind, publish a new briefing.'
+              : kind
+                ? KIND_HINTS[kind]
+                : 'What the briefing is about.'
+          }
           error={errors['briefing-kind']}
         >
           {(props) => (
             <select
               {...props}
+              disabled={!!correcting}
               value={values.kind}
               onChange={(e) => update('kind', e.currentTarget.value as BriefingKind, ['briefing-kind', 'briefing-skus'])}
             >
@@ -39,12 +47,17 @@ export function KindAndDateFields({ c }: { c: ComposerState }) {
         <Field
           id="briefing-date"
           label="Effective date"
-          hint="When this takes effect (for end-of-life: the last day of sale)."
+          hint={
+            applied
+              ? 'The products were marked discontinued on this date: it can no longer change.'
+              : 'When this takes effect (for end-of-life: the last day of sale).'
+          }
           error={errors['briefing-date']}
         >
           {(props) => (
             <input
               {...props}
+              disabled={!!applied}
               type="date"
               value={values.effectiveDate}
               onInput={(e) => update('effectiveDate', e.currentTarget.value, ['briefing-date'])}
@@ -83,21 +96,27 @@ export function TitleField({ c }: { c: ComposerState }) {
 
 /** The affected SKUs, as typed and as they will be listed. */
 export function SkusField({ c }: { c: ComposerState }) {
-  const { values, update, errors, skus } = c
+  const { values, update, errors, skus, correcting } = c
   const kind = values.kind || undefined
+  const applied = correcting?.eolAppliedAt
   return (
     <>
       <Field
         id="briefing-skus"
         label="Affected SKUs"
         optional={!kind || !needsSkus(kind)}
-        hint="Separate SKUs with commas or spaces, e.g. RRD-6NA, PD-6WCL."
+        hint={
+          applied
+            ? 'These products were marked discontinued: for others, publish a new end-of-life briefing.'
+            : 'Separate SKUs with commas or spaces, e.g. RRD-6NA, PD-6WCL.'
+        }
         error={errors['briefing-skus']}
       >
         {(props) => (
           <>
             <input
               {...props}
+              disabled={!!applied}
               type="text"
               autocapitalize="characters"
               spellcheck={false}
@@ -223,5 +242,48 @@ export function AcknowledgementNote({ c }: { c: ComposerState }) {
         </Notice>
       )}
     </>
+  )
+}
+
+/** A correction's note: what changed, shown with the correction to everyone who reads the briefing. */
+export function NoteField({ c }: { c: ComposerState }) {
+  const { values, update, errors } = c
+  return (
+    <Field
+      id="briefing-note"
+      label="What changed"
+      hint="Shown with the correction, e.g. “Lot range widened to 2311–2316 after the supplier’s report.”"
+      error={errors['briefing-note']}
+    >
+      {(props) => (
+        <>
+          <textarea
+            {...props}
+            rows={3}
+            maxLength={NOTE_MAX}
+            value={values.note}
+            onInput={(e) => update('note', e.currentTarget.value, ['briefing-note'])}
+          />
+          <p class="field__counter" aria-hidden="true">
+            {values.note.length} / {NOTE_MAX}
+          </p>
+        </>
+      )}
+    </Field>
+  )
+}
+
+/** Says what a correction does to HomeAIQ’s acknowledgement of the version it replaces. */
+export function CorrectionNote({ c }: { c: ComposerState }) {
+  const briefing = c.correcting
+  if (!briefing?.requiresAck) return null
+  return (
+    <Notice tone="info" title="HomeAIQ acknowledges the correction again">
+      <p>
+        {briefing.acknowledgements.length > 0
+          ? 'HomeAIQ acknowledged the version you are correcting. Publishing this correction sets that aside: the briefing is flagged for the partnership team until they acknowledge the corrected text.'
+          : 'The briefing stays flagged for the partnership team until they acknowledge it; they are told about the correction.'}
+      </p>
+    </Notice>
   )
 }

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import { api } from '../../../api/contracts'
-import type { BriefingKind } from '../../../api/types'
+import type { Briefing, BriefingKind } from '../../../api/types'
 import { setFlash } from '../../../lib/flash'
 import { today } from '../../../lib/format'
 import { recheck, useSaveForm } from '../../../lib/save'
 import { useUploadList } from '../../../lib/upload'
 import { navigate } from '../../../router'
-import { FIELD_IDS, MAX_ATTACHMENTS, parseSkus, validate, type Values } from './values'
+import { FIELD_IDS, MAX_ATTACHMENTS, parseSkus, validate, valuesOf, type Values } from './values'
 
 /**
  * The body as HTML for the preview. The Markdown renderer (markdown-it, the one the API uses
@@ -28,10 +28,17 @@ export function useMarkdownPreview(body: string) {
 /**
  * The composer's state and actions: the values, the attachments, errors re-checked as the
  * user types, and publishing (once per draft, whatever the retries), which opens the briefing.
+ * With `correcting`, it starts from that published briefing and publishes its correction.
  */
-export function useBriefingComposer(partnerId: string) {
-  const [values, setValues] = useState<Values>({ kind: '', title: '', effectiveDate: today(), skus: '', body: '' })
-  const uploads = useUploadList(partnerId, 'briefing-attachment', { max: MAX_ATTACHMENTS, noun: 'attachments' })
+export function useBriefingComposer(partnerId: string, correcting?: { briefing: Briefing; etag: string }) {
+  const [values, setValues] = useState<Values>(() =>
+    correcting ? valuesOf(correcting.briefing) : { kind: '', title: '', effectiveDate: today(), skus: '', body: '', note: '' },
+  )
+  const uploads = useUploadList(partnerId, 'briefing-attachment', {
+    max: MAX_ATTACHMENTS,
+    noun: 'attachments',
+    ...(correcting ? { initial: correcting.briefing.attachments } : {}),
+  })
   const attachments = uploads.items
   // one key per draft: a double submit or a retried request publishes the briefing once
   const [draftKey] = useState(() => crypto.randomUUID())
@@ -43,7 +50,7 @@ export function useBriefingComposer(partnerId: string) {
   const update = <K extends keyof Values>(name: K, value: Values[K], ids: string[]) => {
     const next = { ...values, [name]: value }
     setValues(next)
-    setErrors((current) => recheck(current, validate(next, attachments), ids))
+    setErrors((current) => recheck(current, validate(next, attachments, !!correcting), ids))
   }
 
   function addFiles(files: File[]) {
@@ -54,7 +61,7 @@ export function useBriefingComposer(partnerId: string) {
   function remove(key: number) {
     const rest = uploads.remove(key)
     // an error about the attachments goes once the offending file is gone
-    const stillWrong = validate(values, rest)['briefing-attachments']
+    const stillWrong = validate(values, rest, !!correcting)['briefing-attachments']
     const { 'briefing-attachments': previous, ...others } = errors
     const next = previous && stillWrong ? { ...others, 'briefing-attachments': stillWrong } : others
     setErrors(next)
@@ -63,12 +70,13 @@ export function useBriefingComposer(partnerId: string) {
 
   async function publish(event: Event) {
     event.preventDefault()
-    const clientErrors = validate(values, attachments)
+    const clientErrors = validate(values, attachments, !!correcting)
     if (Object.keys(clientErrors).length) {
       refuse(clientErrors)
       return
     }
     await submit(async () => {
+      if (correcting) return publishCorrection(correcting)
       const { data: briefing } = await api.briefings.publish({
         params: { partnerId },
         body: {
@@ -90,6 +98,28 @@ export function useBriefingComposer(partnerId: string) {
     })
   }
 
+  async function publishCorrection({ briefing: before, etag }: { briefing: Briefing; etag: string }) {
+    const { data: briefing } = await api.briefings.revise({
+      params: { partnerId, id: before.id },
+      body: {
+        title: values.title.trim(),
+        body: values.body.trim(),
+        skus,
+        effectiveDate: values.effectiveDate,
+        attachmentDocumentIds: uploads.readyIds,
+        note: values.note.trim(),
+      },
+      etag,
+    })
+    const cleared = briefing.revisions.at(-1)?.acknowledgementsCleared ?? 0
+    setFlash(
+      cleared > 0
+        ? 'Correction published. HomeAIQ had acknowledged the earlier version: the briefing is flagged for them again until they acknowledge this one.'
+        : 'Correction published. Readers see it with your note.',
+    )
+    navigate(`/workspace/briefings/${encodeURIComponent(briefing.id)}`)
+  }
+
   return {
     values,
     update,
@@ -100,6 +130,8 @@ export function useBriefingComposer(partnerId: string) {
     addFiles,
     remove,
     publish,
+    /** the published briefing being corrected */
+    correcting: correcting?.briefing,
     form,
     statusRef,
     errors,

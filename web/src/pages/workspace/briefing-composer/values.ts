@@ -1,6 +1,6 @@
 import { BRIEFING_LIMITS, needsSkus } from '../../../../../shared/briefings/vocabulary'
 import { SKU_PATTERN } from '../../../../../shared/catalog/vocabulary'
-import type { BriefingKind } from '../../../api/types'
+import type { Briefing, BriefingKind } from '../../../api/types'
 import { kindLabel } from '../../../lib/format'
 import { uploadsProblem, type ListedUpload } from '../../../lib/upload'
 
@@ -13,6 +13,7 @@ export const FIELD_IDS: Record<string, string> = {
   skus: 'briefing-skus',
   body: 'briefing-body',
   attachmentDocumentIds: 'briefing-attachments',
+  note: 'briefing-note',
 }
 export const LABELS: Record<string, string> = {
   'briefing-kind': 'Kind',
@@ -21,8 +22,16 @@ export const LABELS: Record<string, string> = {
   'briefing-skus': 'Affected SKUs',
   'briefing-body': 'Body',
   'briefing-attachments': 'Attachments',
+  'briefing-note': 'What changed',
 }
-export const { titleMin: TITLE_MIN, titleMax: TITLE_MAX, bodyMax: BODY_MAX, attachmentsMax: MAX_ATTACHMENTS } = BRIEFING_LIMITS
+export const {
+  titleMin: TITLE_MIN,
+  titleMax: TITLE_MAX,
+  bodyMax: BODY_MAX,
+  attachmentsMax: MAX_ATTACHMENTS,
+  noteMin: NOTE_MIN,
+  noteMax: NOTE_MAX,
+} = BRIEFING_LIMITS
 
 export const KIND_HINTS: Record<BriefingKind, string> = {
   'new-product': 'A product joining your line-up.',
@@ -50,9 +59,21 @@ export interface Values {
   effectiveDate: string
   skus: string
   body: string
+  /** a correction's note; unused when publishing */
+  note: string
 }
 
-export function validate(values: Values, attachments: ListedUpload[]): Record<string, string> {
+/** A published briefing as the composer's values, to correct it. */
+export const valuesOf = (b: Briefing): Values => ({
+  kind: b.kind,
+  title: b.title,
+  effectiveDate: b.effectiveDate,
+  skus: b.skus.join(', '),
+  body: b.body,
+  note: '',
+})
+
+export function validate(values: Values, attachments: ListedUpload[], correcting = false): Record<string, string> {
   const errors: Record<string, string> = {}
   if (!values.kind) errors['briefing-kind'] = 'Choose what kind of briefing this is.'
   const title = values.title.trim()
@@ -68,5 +89,10 @@ export function validate(values: Values, attachments: ListedUpload[]): Record<st
   if (!values.body.trim()) errors['briefing-body'] = 'Write the briefing.'
   const pending = uploadsProblem(attachments, 'attachment')
   if (pending) errors['briefing-attachments'] = pending
+  if (correcting) {
+    const note = values.note.trim()
+    if (!note) errors['briefing-note'] = 'Say what this correction changes, for the people who read the briefing before.'
+    else if (note.length < NOTE_MIN) errors['briefing-note'] = `Use at least ${NOTE_MIN} characters.`
+  }
   return errors
 }
