@@ -259,3 +259,33 @@ describe('the directory follows as people type', () => {
     await expectAccessible(page, 'directory after typing')
   })
 })
+
+describe('a window made narrow', () => {
+  it('lays an open page out as a phone opens it: no sideways scroll, the same slim header', async () => {
+    const headerHeight = (page: Page) =>
+      page
+        .locator('header')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().height)
+    const fresh = await newPage(375)
+    await signIn(fresh, 'rep@lutron.example')
+    await fresh.goto(url('/workspace/catalog'))
+    await fresh.getByRole('heading', { level: 1, name: 'Product catalog' }).waitFor()
+
+    const page = await newPage(1280)
+    await signIn(page, 'rep@lutron.example')
+    for (const path of ['/workspace/catalog', '/workspace/briefings']) {
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.goto(url(path))
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      await page.setViewportSize({ width: 375, height: 800 })
+      await expect.poll(() => headerHeight(page)).toBe(await headerHeight(fresh))
+      await expectNoOverflow(page, `${path} narrowed from 1280 to 375`)
+      // the workspace sections stay reachable: their strip scrolls sideways, the page does not
+      const sections = page.getByRole('navigation', { name: 'Partner workspace sections' })
+      expect(await sections.isVisible()).toBe(true)
+      expect(await sections.locator('ul').first().evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+    }
+    await screenshot(page, 'briefings-narrowed-375')
+  })
+})
