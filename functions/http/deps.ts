@@ -3,7 +3,7 @@ import type { BadgeIssuer } from '../badges/signer'
 import type { TokenVerifier } from '../auth/verifier'
 import type { Db } from '../data/db'
 import type { Mailer } from '../notifications/mailer'
-import type { DocumentStorage } from '../uploads/storage'
+import type { DocumentLinks } from '../uploads/storage'
 import type { UserDirectory } from '../users/directory'
 
 /**
@@ -17,8 +17,8 @@ export interface Deps {
   access: AccessCache
   clock: { now(): Date }
   newId(): string
-  /** the documents bucket: only the domains that handle files get it */
-  storage?: DocumentStorage
+  /** links to the documents bucket: only the domains that handle files get them */
+  storage?: DocumentLinks
   /** where people sign in (Cognito / the dev identity provider): only the users domain gets it */
   directory?: UserDirectory
   /** where notification e-mails go, and the portal address their links point at: the dispatcher's */
@@ -32,7 +32,7 @@ export function requireDirectory(deps: Deps): UserDirectory {
   return deps.directory
 }
 
-export function requireStorage(deps: Pick<Deps, 'storage'>): DocumentStorage {
+export function requireStorage(deps: Pick<Deps, 'storage'>): DocumentLinks {
   if (!deps.storage) throw new Error('this function was built without document storage')
   return deps.storage
 }

@@ -5,11 +5,11 @@ import { documentRepository } from '../data/documents'
 import { createDb } from '../data/db'
 import { requiredEnv } from '../env-vars'
 import { checkUpload, decodeS3Key } from './check-upload'
-import { s3Storage } from './storage'
+import { s3Objects } from './s3-objects'
 
 const deps = {
   documents: documentRepository(createDb(requiredEnv('TABLE_NAME'))),
-  storage: s3Storage(requiredEnv('DOCUMENTS_BUCKET')),
+  storage: s3Objects(requiredEnv('DOCUMENTS_BUCKET')),
   clock: { now: () => new Date() },
   newId: monotonicFactory(),
 }

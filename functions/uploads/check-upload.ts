@@ -4,11 +4,11 @@ import { anonymous } from '../../shared/roles'
 import type { PortalDocument } from '../../shared/schemas/document'
 import { checkedKey, checkUploaded, parseDocumentKey } from '../../shared/uploads/rules'
 import type { DocumentRepository } from '../data/documents'
-import type { DocumentStorage } from './storage'
+import type { DocumentObjects } from './storage'
 
 export interface CheckUploadDeps {
   documents: Pick<DocumentRepository, 'get' | 'saveVerdict'>
-  storage: Pick<DocumentStorage, 'copy' | 'readHead' | 'remove'>
+  storage: DocumentObjects
   clock: { now(): Date }
   newId(): string
 }

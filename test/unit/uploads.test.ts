@@ -11,7 +11,7 @@ import {
   sniffContentType,
   UPLOAD_PREFIX,
 } from '../../shared/uploads/rules'
-import { s3Storage } from '../../functions/uploads/storage'
+import { s3Links } from '../../functions/uploads/presign'
 import { PDF_BYTES, PNG_BYTES } from '../helpers/files'
 
 const now = new Date('2026-11-25T10:00:00Z')
@@ -74,7 +74,8 @@ describe('upload rules', () => {
 
 describe('presigned upload POST', () => {
   it('pins the exact declared size, the type and the key in its policy', async () => {
-    const storage = s3Storage('homeaiq-documents', {
+    const storage = s3Links({
+      bucket: 'homeaiq-documents',
       region: 'eu-west-1',
       credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
     })
