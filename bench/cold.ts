@@ -20,6 +20,10 @@ import { shuffled, spread, type Spread } from './stats'
 const run = promisify(execFile)
 const PROBE = resolve(projectRoot, 'bench/probe/cold.mjs')
 export const JWKS_PRELOAD = pathToFileURL(resolve(projectRoot, 'bench/probe/cognito-jwks.mjs')).href
+/** BENCH_CPU_PROFILE=<dir>: every cold process writes a V8 CPU profile there (read them with bench/profile.ts) */
+export const PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? resolve(process.env.BENCH_CPU_PROFILE) : undefined
+const profileFlags = (name: string) =>
+  PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-interval', '200', `--cpu-prof-dir=${join(PROFILE_DIR, name)}`] : []
 
 export interface Built {
   fn: BenchFunction
@@ -120,7 +124,7 @@ export async function coldInits(all: Built[], services: BenchServices, rounds: n
     const before = Date.now()
     const { stdout } = await run(
       process.execPath,
-      ['--import', JWKS_PRELOAD, PROBE, pathToFileURL(b.file).href, eventFiles.get(b.fn.name)!],
+      [...profileFlags(b.fn.name), '--import', JWKS_PRELOAD, PROBE, pathToFileURL(b.file).href, eventFiles.get(b.fn.name)!],
       { env: lambdaEnvironment(b, services), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
     ).catch((error: { stderr?: string; message: string }) => {
       throw new Error(`${b.fn.name}: the cold process failed: ${error.stderr || error.message}`)

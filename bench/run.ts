@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { projectRoot } from '../infra/constructs/portal-function'
 import { BUDGETS, check, type BudgetCheck } from './budgets'
-import { buildAll, coldInits } from './cold'
+import { buildAll, coldInits, PROFILE_DIR } from './cold'
 import { floorFunction, synthesizedFunctions } from './functions'
 import { requestUnits, roundTrips, startBenchServices } from './local'
 import { costPerMillion, PRICES } from './prices'
@@ -36,7 +36,8 @@ try {
     args.has('--source-maps') ? { ...fn, environment: withSourceMaps(fn.environment) } : fn,
   )
   const floorFn = floorFunction(fns[0]!.memoryMb)
-  const built = await buildAll([floorFn, ...fns], join(workDir, 'bundles'))
+  // a profiled run keeps its bundles beside the profiles: their source maps name the code the samples fell in
+  const built = await buildAll([floorFn, ...fns], join(PROFILE_DIR ?? workDir, 'bundles'))
   const floorBuilt = built[0]!
   console.log(`cold init: ${ROUNDS} rounds of ${built.length} fresh processes, interleaved`)
   const { floorInitMs, results: cold } = await coldInits(built, services, ROUNDS, workDir)
