@@ -16,7 +16,7 @@ import { floorFunction, synthesizedFunctions } from './functions'
 import { requestUnits, roundTrips, startBenchServices } from './local'
 import { costPerMillion, PRICES } from './prices'
 import { HTTP_REQUESTS } from './requests'
-import { firstPageBytes } from './web'
+import { directoryPaint, firstPageBytes } from './web'
 import { warmLatencies } from './warm'
 import { scaleRuns, SCALES } from './scale'
 import { staticScans } from './scans'
@@ -157,6 +157,11 @@ try {
   const web = await firstPageBytes()
   console.log(`\nweb first page: ${kb(web.jsGzipBytes)} JS + ${kb(web.cssGzipBytes)} CSS (gzip): ${web.scripts.join(', ')}`)
   checks.push(check('first page JS gzip bytes', web.scripts[0] ?? 'index.html', web.jsGzipBytes, BUDGETS.firstPageJsGzipBytes))
+  const paint = await directoryPaint(Math.max(3, Math.round(ROUNDS / 2)))
+  const spreadMs = (s: { median: number; min: number; max: number }) => `${ms(s.median)} (${ms(s.min)}-${ms(s.max)}) ms`
+  console.log(
+    `directory in Chromium, cold cache: first paint ${spreadMs(paint.firstPaintMs)}, ${paint.paintRatio.median.toFixed(2)}x a one-line page's; partner cards at ${spreadMs(paint.cardsMs)}`,
+  )
 
   const scans = staticScans()
   const runtimeScans = services.proxy.calls.filter((c) => c.op === 'Scan').length
@@ -172,7 +177,7 @@ try {
     costs: { prices: PRICES, perMillion: costs },
     warm,
     scale,
-    web,
+    web: { ...web, paint },
     budgets: BUDGETS,
     checks,
   }

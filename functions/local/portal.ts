@@ -36,6 +36,8 @@ export interface PortalOptions {
   inMemory?: boolean
   /** where the built web goes; tests use their own folder so parallel builds never collide */
   webDir?: string
+  /** build the web as it is deployed (minified); default false, readable in the browser's devtools */
+  minifyWeb?: boolean
 }
 
 export interface RunningPortal {
@@ -101,7 +103,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
 
     const webDir = resolve(opts.webDir ?? join(ROOT, 'web/dist'))
     const { buildWeb } = await import('../../web/build')
-    await buildWeb({ outdir: webDir })
+    await buildWeb({ outdir: webDir, minify: opts.minifyWeb ?? false })
 
     handle = getRequestListener(portalApp(deps, idp, webDir, s3.endpoint).fetch)
     const stopJobs = scheduleJobs(deps)
