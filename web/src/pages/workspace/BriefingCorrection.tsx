@@ -33,8 +33,18 @@ export function BriefingCorrectionPage({ id }: { id: string }) {
 }
 
 /** Mounted once the briefing is loaded: the composer starts from it. */
-function CorrectionForm(props: { partnerId: string; briefing: Briefing; etag: string; cancelHref: string }) {
-  const c = useBriefingComposer(props.partnerId, props)
+function CorrectionForm({
+  partnerId,
+  briefing,
+  etag,
+  cancelHref,
+}: {
+  partnerId: string
+  briefing: Briefing
+  etag: string
+  cancelHref: string
+}) {
+  const c = useBriefingComposer(partnerId, { briefing, etag })
   return (
     <>
       <div class="content-header">
@@ -51,7 +61,7 @@ function CorrectionForm(props: { partnerId: string; briefing: Briefing; etag: st
         noun="correction"
         failedTitle="Correction not published"
         submitLabel="Publish correction"
-        cancelHref={props.cancelHref}
+        cancelHref={cancelHref}
       >
         <CorrectionNote c={c} />
         <NoteField c={c} />

@@ -4,7 +4,7 @@ import type { Briefing, BriefingKind } from '../../../api/types'
 import { setFlash } from '../../../lib/flash'
 import { today } from '../../../lib/format'
 import { recheck, useSaveForm } from '../../../lib/save'
-import { useUploadList } from '../../../lib/upload'
+import { useUploadList, type ListedUpload } from '../../../lib/upload'
 import { navigate } from '../../../router'
 import { FIELD_IDS, MAX_ATTACHMENTS, parseSkus, validate, valuesOf, type Values } from './values'
 
@@ -46,11 +46,21 @@ export function useBriefingComposer(partnerId: string, correcting?: { briefing: 
 
   const preview = useMarkdownPreview(values.body)
   const skus = parseSkus(values.skus)
+  // a correction also needs its note
+  const check = (v: Values, files: ListedUpload[]) => validate(v, files, !!correcting)
+  /** what a publication and a correction both send: the briefing as written */
+  const written = () => ({
+    title: values.title.trim(),
+    body: values.body.trim(),
+    skus,
+    effectiveDate: values.effectiveDate,
+    attachmentDocumentIds: uploads.readyIds,
+  })
 
   const update = <K extends keyof Values>(name: K, value: Values[K], ids: string[]) => {
     const next = { ...values, [name]: value }
     setValues(next)
-    setErrors((current) => recheck(current, validate(next, attachments, !!correcting), ids))
+    setErrors((current) => recheck(current, check(next, attachments), ids))
   }
 
   function addFiles(files: File[]) {
@@ -61,7 +71,7 @@ export function useBriefingComposer(partnerId: string, correcting?: { briefing: 
   function remove(key: number) {
     const rest = uploads.remove(key)
     // an error about the attachments goes once the offending file is gone
-    const stillWrong = validate(values, rest, !!correcting)['briefing-attachments']
+    const stillWrong = check(values, rest)['briefing-attachments']
     const { 'briefing-attachments': previous, ...others } = errors
     const next = previous && stillWrong ? { ...others, 'briefing-attachments': stillWrong } : others
     setErrors(next)
@@ -70,7 +80,7 @@ export function useBriefingComposer(partnerId: string, correcting?: { briefing: 
 
   async function publish(event: Event) {
     event.preventDefault()
-    const clientErrors = validate(values, attachments, !!correcting)
+    const clientErrors = check(values, attachments)
     if (Object.keys(clientErrors).length) {
       refuse(clientErrors)
       return
@@ -79,14 +89,7 @@ export function useBriefingComposer(partnerId: string, correcting?: { briefing: 
       if (correcting) return publishCorrection(correcting)
       const { data: briefing } = await api.briefings.publish({
         params: { partnerId },
-        body: {
-          kind: values.kind as BriefingKind,
-          title: values.title.trim(),
-          body: values.body.trim(),
-          skus,
-          effectiveDate: values.effectiveDate,
-          attachmentDocumentIds: uploads.readyIds,
-        },
+        body: { kind: values.kind as BriefingKind, ...written() },
         idempotencyKey: draftKey,
       })
       setFlash(
@@ -101,14 +104,7 @@ export function useBriefingComposer(partnerId: string, correcting?: { briefing: 
   async function publishCorrection({ briefing: before, etag }: { briefing: Briefing; etag: string }) {
     const { data: briefing } = await api.briefings.revise({
       params: { partnerId, id: before.id },
-      body: {
-        title: values.title.trim(),
-        body: values.body.trim(),
-        skus,
-        effectiveDate: values.effectiveDate,
-        attachmentDocumentIds: uploads.readyIds,
-        note: values.note.trim(),
-      },
+      body: { ...written(), note: values.note.trim() },
       etag,
     })
     const cleared = briefing.revisions.at(-1)?.acknowledgementsCleared ?? 0
