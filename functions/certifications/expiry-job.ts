@@ -1,3 +1,4 @@
+import { dayWords } from '../../shared/format'
 import { auditEntry } from '../../shared/audit/entry'
 import { daysLeft, expireBadge, reminderDue } from '../../shared/certifications/rules'
 import { EXPIRY_REMINDER_DAYS } from '../../shared/certifications/vocabulary'
@@ -20,8 +21,7 @@ export interface ExpiryJobResult {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const dayOf = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+const dayOf = (iso: string) => dayWords(iso, 'long')
 
 /**
  * Walks the active badges that expire within the longest reminder window: a badge whose time

@@ -1,3 +1,4 @@
+import { dayWords } from '../../shared/format'
 import { auditEntry, type AuditEntityType } from '../../shared/audit/entry'
 import { decide, effectiveStatus, expireBadge, issueBadge, renewBadge, revokeBadge } from '../../shared/certifications/rules'
 import { APPLICATION_STATUS_LABELS } from '../../shared/certifications/vocabulary'
@@ -14,8 +15,7 @@ import { randomBytes } from 'node:crypto'
 /** 128 random bits: a badge id nobody can guess or count up to. */
 export const newBadgeId = () => randomBytes(16).toString('base64url')
 
-const dayOf = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+const dayOf = (iso: string) => dayWords(iso, 'long')
 
 /**
  * The writes behind a staff decision and a revocation, each one transaction with its audit

@@ -1,3 +1,4 @@
+import { grouped } from '../../shared/format'
 import {
   BatchGetCommand,
   type BatchGetCommandInput,
@@ -38,7 +39,7 @@ const summaryOf = (item: Record<string, unknown> | undefined): CatalogSummary =>
 
 const catalogFull = () =>
   new RuleViolationError(
-    `A catalog holds at most ${MAX_PRODUCTS_PER_PARTNER.toLocaleString('en-US')} products: delete discontinued ones first.`,
+    `A catalog holds at most ${grouped(MAX_PRODUCTS_PER_PARTNER)} products: delete discontinued ones first.`,
     [{ field: 'sku', message: 'The catalog is full.' }],
   )
 

@@ -1,3 +1,4 @@
+import { byName } from '../format'
 import { ConflictError, RuleViolationError, ValidationError } from '../errors'
 import type { SignedInActor } from '../roles'
 import type {
@@ -40,7 +41,7 @@ export function replaceProgram(current: Program, fields: ProgramFields, now: Dat
 export const programOrder = (a: Program, b: Program) =>
   PROGRAM_TRACKS.indexOf(a.track) - PROGRAM_TRACKS.indexOf(b.track) ||
   PROGRAM_LEVELS.indexOf(a.level) - PROGRAM_LEVELS.indexOf(b.level) ||
-  a.name.localeCompare(b.name)
+  byName(a.name, b.name)
 
 export const programLabel = (p: Pick<Program, 'name' | 'level'>) => `${p.name} (${LEVEL_LABELS[p.level]})`
 

@@ -1,3 +1,4 @@
+import { dayWords } from '../format'
 import type { BadgeStatus } from './vocabulary'
 
 /** Escapes text for an SVG (XML) text node or a double-quoted attribute. */
@@ -18,8 +19,7 @@ const LOOK: Record<BadgeStatus, { label: string; band: string; ink: string; note
   revoked: { label: 'REVOKED', band: '#a11b1b', ink: '#ffffff', note: (d) => `Revoked ${d}` },
 }
 
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+const day = (iso: string) => dayWords(iso, 'short')
 
 /**
  * The embeddable badge: program, partner and live status, readable by screen readers

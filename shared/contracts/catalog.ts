@@ -1,3 +1,4 @@
+import { grouped } from '../format'
 import * as z from 'zod'
 import { MAX_IMPORT_ROWS, MAX_PRODUCTS_PER_PARTNER } from '../catalog/vocabulary'
 import { Cursor, Limit, Slug } from '../schemas/common'
@@ -24,7 +25,7 @@ export const catalog = defineContracts('catalog', {
     method: 'POST',
     path: '/partners/{partnerId}/products',
     summary: 'Add a product',
-    description: `A catalog holds at most ${MAX_PRODUCTS_PER_PARTNER.toLocaleString('en-US')} products (422 beyond).`,
+    description: `A catalog holds at most ${grouped(MAX_PRODUCTS_PER_PARTNER)} products (422 beyond).`,
     access: access.member(),
     params: PartnerParam,
     body: ProductInput,
@@ -43,7 +44,7 @@ export const catalog = defineContracts('catalog', {
   import: {
     method: 'POST',
     path: '/partners/{partnerId}/products/import',
-    summary: `Import a catalog CSV (up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows)`,
+    summary: `Import a catalog CSV (up to ${grouped(MAX_IMPORT_ROWS)} rows)`,
     description:
       'Every row is validated first: a file with any bad row changes nothing and answers every row’s errors (400). ' +
       'Valid rows are then written in transactions of up to 100 products, each conditional on the version read. ' +

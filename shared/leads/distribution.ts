@@ -1,3 +1,4 @@
+import { inOrder } from '../format'
 import { CATEGORY_LABELS, PARTNER_TIERS, type PartnerCategory, type PartnerTier } from '../partners/vocabulary'
 
 /**
@@ -65,7 +66,7 @@ export function nextPartner(
     const eligible = partners.filter((p) => p.tier === tier && !ineligibility(p, lead))
     if (!eligible.length) continue
     const last = rotations[tier]?.lastOffered ?? {}
-    return [...eligible].sort((a, b) => (last[a.id] ?? -1) - (last[b.id] ?? -1) || a.id.localeCompare(b.id))[0]
+    return [...eligible].sort((a, b) => (last[a.id] ?? -1) - (last[b.id] ?? -1) || inOrder(a.id, b.id))[0]
   }
   return undefined
 }

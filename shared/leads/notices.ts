@@ -1,3 +1,4 @@
+import { dayWords } from '../format'
 import { outboxMessage, partnerUsers, staffAudience, type OutboxMessage } from '../notifications/outbox'
 import { CATEGORY_LABELS } from '../partners/vocabulary'
 import type { Lead, Referral } from '../schemas/lead'
@@ -16,8 +17,7 @@ const projectLine = (p: Project) =>
 /** "2026-05-03T12:00:00.000Z" -> "3 May 2026, 12:00 UTC" */
 export function utcWords(iso: string): string {
   const d = new Date(iso)
-  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-  return `${date}, ${d.toISOString().slice(11, 16)} UTC`
+  return `${dayWords(iso, 'british')}, ${d.toISOString().slice(11, 16)} UTC`
 }
 
 export function offerNotice(lead: Lead, ctx: { id: string; now: Date }): OutboxMessage {

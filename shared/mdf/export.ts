@@ -1,3 +1,4 @@
+import { inOrder } from '../format'
 import { toCsv } from '../catalog/csv'
 import type { Claim } from '../schemas/mdf'
 
@@ -26,7 +27,7 @@ const dollars = (cents: number | undefined) => (cents === undefined ? '' : (cent
 
 /** A period's claims as CSV, by partner, then oldest submission first. */
 export function claimsCsv(claims: readonly Claim[]): string {
-  const sorted = [...claims].sort((a, b) => a.partnerId.localeCompare(b.partnerId) || a.submittedAt.localeCompare(b.submittedAt))
+  const sorted = [...claims].sort((a, b) => inOrder(a.partnerId, b.partnerId) || inOrder(a.submittedAt, b.submittedAt))
   return toCsv([
     [...EXPORT_COLUMNS],
     ...sorted.map((c) => [

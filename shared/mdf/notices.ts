@@ -1,6 +1,6 @@
 import { partnerAdmins, partnerUsers, staffAudience, type OutboxMessage } from '../notifications/outbox'
 import type { Claim, Fund } from '../schemas/mdf'
-import { usd } from './rules'
+import { usd } from '../format'
 import { ACTIVITY_LABELS, type Side } from './vocabulary'
 
 /**

@@ -1,3 +1,4 @@
+import { dayWords, usd } from '../format'
 import { ConflictError, ForbiddenError, RuleViolationError, type FieldIssue } from '../errors'
 import { TIER_TERMS } from '../partners/terms'
 import type { PartnerTier } from '../partners/vocabulary'
@@ -23,17 +24,7 @@ import {
  * construction; the rules decide which movements are legal.
  */
 
-const usdFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
-/** 450000 -> "$4,500.00" */
-export const usd = (cents: number) => usdFormat.format(cents / 100)
-
-const longDay = (isoDay: string) =>
-  new Date(`${isoDay}T00:00:00Z`).toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  })
+const longDay = (isoDay: string) => dayWords(isoDay, 'short')
 
 /** HomeAIQ staff act for HomeAIQ; a manufacturer's users for the partner. */
 export const sideOf = (actor: SignedInActor): Side => (actor.kind === 'staff' ? 'homeaiq' : 'partner')

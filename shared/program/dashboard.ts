@@ -1,3 +1,4 @@
+import { byName, inOrder } from '../format'
 import { BALANCE_FIELDS, type Balances, ZERO_BALANCES } from '../mdf/ledger'
 import { PARTNER_TIERS, type PartnerTier } from '../partners/vocabulary'
 import { TIER_TERMS } from '../partners/terms'
@@ -118,7 +119,7 @@ export function scorecardMismatches(partners: readonly PartnerFacts[]): Scorecar
       score: p.scorecard!.score,
       direction: TIER_RANK[p.tier] < TIER_RANK[p.scorecard!.recommendedTier] ? ('over' as const) : ('under' as const),
     }))
-    .sort((a, b) => (a.direction === b.direction ? a.partnerName.localeCompare(b.partnerName) : a.direction === 'over' ? -1 : 1))
+    .sort((a, b) => (a.direction === b.direction ? byName(a.partnerName, b.partnerName) : a.direction === 'over' ? -1 : 1))
 }
 
 export interface CoverageFigure {
@@ -158,7 +159,7 @@ export function mdfByPeriod<F extends Balances & { period: string }>(
     for (const key of BALANCE_FIELDS) row[key] += fund[key]
     periods.set(fund.period, row)
   }
-  return [...periods.values()].sort((a, b) => b.period.localeCompare(a.period))
+  return [...periods.values()].sort((a, b) => inOrder(b.period, a.period))
 }
 
 /** Whole hours from `now` until `iso` (negative once past), as a countdown shows them. */

@@ -1,3 +1,4 @@
+import { grouped, usd } from '../format'
 import * as z from 'zod'
 
 /**
@@ -62,12 +63,12 @@ function amount(path: readonly PropertyKey[], value: unknown): string {
   const key = path.filter((p) => typeof p === 'string').at(-1)
   const n = typeof value === 'bigint' ? Number(value) : (value as number)
   if (typeof key === 'string' && key.endsWith('Cents') && Number.isFinite(n)) {
-    return `$${(n / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+    return usd(n)
   }
-  return Number.isFinite(n) ? n.toLocaleString('en-US') : String(value)
+  return grouped(n)
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en-US')} ${many}`)
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${grouped(n)} ${many}`)
 
 const FORMATS: Record<string, (label: string) => string> = {
   email: () => 'Enter an email address such as name@example.com.',
