@@ -123,10 +123,16 @@ export function replay(endpoint: string, call: DynamoCall, agent: http.Agent): P
         agent,
         headers: { ...call.request.headers, host: url.host },
       },
-      (res) =>
+      (res) => {
+        const parts: Buffer[] = []
         res
-          .on('data', () => {})
-          .on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${call.op}: ${res.statusCode}`)))),
+          .on('data', (c: Buffer) => parts.push(c))
+          .on('end', () =>
+            res.statusCode === 200
+              ? resolve()
+              : reject(new Error(`${call.op}: ${res.statusCode} ${Buffer.concat(parts).toString('utf8').slice(0, 300)}`)),
+          )
+      },
     )
     req.on('error', reject)
     req.end(call.request.body)

@@ -8,6 +8,8 @@ export interface BenchRequest {
   path: string
   /** the demo user whose access token signs it; none: anonymous */
   as?: string
+  /** e.g. If-Match */
+  headers?: Record<string, string>
   body?: unknown
 }
 
@@ -40,6 +42,7 @@ export function apiGatewayEvent(req: BenchRequest, token?: string) {
   const headers: Record<string, string> = { host: 'api.bench.example', 'user-agent': 'portal-bench', accept: 'application/json' }
   if (token) headers.authorization = `Bearer ${token}`
   if (req.body !== undefined) headers['content-type'] = 'application/json'
+  Object.assign(headers, req.headers)
   return {
     version: '2.0',
     routeKey: `${req.method} ${rawPath}`,

@@ -140,7 +140,7 @@ try {
   const scale = args.has('--no-scale') ? undefined : await scaleRuns(built, services, Math.max(50, LOAD_REQUESTS / 4))
   if (scale) {
     console.log(
-      `\nscale: ${SCALES.small} vs ${SCALES.large} products of one partner (seeded in ${(scale.seededMs / 1000).toFixed(0)} s), p50 ms`,
+      `\nscale: ${SCALES.small} vs ${SCALES.large} items of one kind (seeded in ${(scale.seededMs / 1000).toFixed(0)} s), p50 ms`,
     )
     console.log(
       table(

@@ -12,9 +12,10 @@ import { pathToFileURL } from 'node:url'
 import { projectRoot } from '../infra/constructs/portal-function'
 import type { Built } from './cold'
 import { JWKS_PRELOAD, lambdaEnvironment } from './cold'
-import { replay, requestUnits, type BenchServices } from './local'
+import { replay, requestUnits, type BenchServices, type DynamoCall } from './local'
 import { apiGatewayEvent, type BenchRequest } from './requests'
 import { percentile } from './stats'
+import { unconditioned, WRITE_ROUTES } from './writes'
 
 export const KEY_ROUTES: { name: string; fn: string; req: BenchRequest }[] = [
   { name: 'directory list', fn: 'directory', req: { method: 'GET', path: '/api/v1/directory' } },
@@ -74,20 +75,35 @@ export async function warmContainer(built: Built, services: BenchServices) {
 }
 
 export async function warmLatencies(built: Built[], services: BenchServices, requests: number) {
+  const WARMUP = 20
+  const reads = KEY_ROUTES.map((r) => ({ ...r, request: async () => () => r.req, raw: (c: DynamoCall) => c }))
+  const writes = WRITE_ROUTES.map((r) => ({
+    ...r,
+    // each request changes its own item: the warm-up, the recorded one and the load
+    request: (services: BenchServices) => r.prepare(services, WARMUP + 1 + requests),
+    raw: unconditioned,
+  }))
   const results = []
-  for (const route of KEY_ROUTES) {
+  for (const route of [...reads, ...writes]) {
     const b = built.find((x) => x.fn.name === route.fn)
     if (!b) throw new Error(`no function ${route.fn}`)
+    const request = await route.request(services)
     const container = await warmContainer(b, services)
     try {
-      const event = () => apiGatewayEvent(route.req, route.req.as ? services.cognito.tokenFor(route.req.as) : undefined)
-      const token = event()
-      for (let i = 0; i < 20; i++) await container.send(token)
+      let sent = 0
+      const tokens = new Map<string, string>()
+      const tokenOf = (as: string) => tokens.get(as) ?? tokens.set(as, services.cognito.tokenFor(as)).get(as)!
+      const send = async () => {
+        const req = request(sent++)
+        const event = apiGatewayEvent(req, req.as ? tokenOf(req.as) : undefined)
+        const status = await container.send(event)
+        if (status >= 400) throw new Error(`${route.name}: ${req.method} ${req.path} answered ${status}`)
+      }
+      for (let i = 0; i < WARMUP; i++) await send()
       const before = Date.now()
-      const status = await container.send(token)
-      if (status >= 400) throw new Error(`${route.name}: answered ${status}`)
-      const calls = services.proxy.between(before)
-      const routeMs = await underLoad(requests, CONCURRENCY, async () => void (await container.send(token)))
+      await send()
+      const calls = services.proxy.between(before).map(route.raw)
+      const routeMs = await underLoad(requests, CONCURRENCY, send)
       const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
       const rawMs = await underLoad(requests, CONCURRENCY, async () => {
         for (const call of calls) await replay(services.proxy.endpoint, call, agent)
@@ -96,9 +112,10 @@ export async function warmLatencies(built: Built[], services: BenchServices, req
       const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99) })
       const r = stats(routeMs)
       const raw = stats(rawMs)
+      const first = request(0)
       results.push({
         route: route.name,
-        request: `${route.req.method} ${route.req.path}`,
+        request: `${first.method} ${first.path}`,
         dynamoCalls: calls.map((c) => c.op),
         units: requestUnits(calls),
         routeMs: r,

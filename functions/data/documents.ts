@@ -8,6 +8,9 @@ import { auditPut } from './audit'
 import { keys } from './keys'
 import { transactWrite } from './transact'
 
+/** A document as stored (exported for the bench's seeding). */
+export const documentItem = (doc: PortalDocument) => ({ ...keys.document(doc.partnerId, doc.id), _type: 'document', ...doc })
+
 export const documentRepository = (db: Db) => ({
   async get(pid: string, id: string): Promise<PortalDocument | undefined> {
     const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.document(pid, id) }))
@@ -21,7 +24,7 @@ export const documentRepository = (db: Db) => ({
         {
           Put: {
             TableName: db.table,
-            Item: { ...keys.document(doc.partnerId, doc.id), _type: 'document', ...doc },
+            Item: documentItem(doc),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -39,7 +42,7 @@ export const documentRepository = (db: Db) => ({
         {
           Put: {
             TableName: db.table,
-            Item: { ...keys.document(doc.partnerId, doc.id), _type: 'document', ...doc },
+            Item: documentItem(doc),
             ConditionExpression: '#status = :pending',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':pending': 'pending' },

@@ -58,7 +58,8 @@ export interface LeadCommit {
 
 const leadHolder = (lead: Lead) => (lead.status === 'offered' ? lead.offeredTo : lead.assignedTo)
 
-function leadItem(lead: Lead) {
+/** A lead as stored, with the index entries of its holder and open offer (exported for the bench's bulk seeding). */
+export function leadItem(lead: Lead) {
   const holder = leadHolder(lead)
   return {
     ...keys.lead(lead.id),

@@ -47,7 +47,8 @@ export class MdfWriteRefused extends Error {
   }
 }
 
-const claimItem = (claim: Claim) => ({
+/** A claim as stored, with its queue and period index entries (exported for the bench's bulk seeding). */
+export const claimItem = (claim: Claim) => ({
   ...keys.mdfClaim(claim.partnerId, claim.id),
   ...keys.claimQueueEntry(claim.status, claim.submittedAt, claim.partnerId, claim.id),
   ...keys.claimPeriodEntry(claim.period, claim.partnerId, claim.id),

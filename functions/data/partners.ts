@@ -11,7 +11,8 @@ import { filterOf, queryPage, stripKeys } from './db'
 import { keys } from './keys'
 import { transactWrite } from './transact'
 
-function toItem(partner: Partner) {
+/** A partner as stored, with its list and (while listed) directory entries (exported for the bench's bulk seeding). */
+export function partnerItem(partner: Partner) {
   const nameKey = searchKey(partner.name)
   return {
     ...keys.partner(partner.id),
@@ -65,7 +66,7 @@ export const partnerRepository = (db: Db) => ({
     await transactWrite(
       db,
       [
-        { Put: { TableName: db.table, Item: toItem(partner), ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: { TableName: db.table, Item: partnerItem(partner), ConditionExpression: 'attribute_not_exists(PK)' } },
         auditPut(db, audit),
       ],
       () => new ConflictError(`A partner with id ${partner.id} exists already.`),
@@ -80,7 +81,7 @@ export const partnerRepository = (db: Db) => ({
         {
           Put: {
             TableName: db.table,
-            Item: toItem(next),
+            Item: partnerItem(next),
             ConditionExpression: 'attribute_exists(PK) AND version = :expected',
             ExpressionAttributeValues: { ':expected': expectedVersion },
           },
