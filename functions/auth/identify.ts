@@ -13,7 +13,7 @@ import type { TokenVerifier } from './verifier'
  * server-side membership record, so removing a user or changing a role takes effect without
  * waiting for their token to expire.
  */
-export function identify(verifier: TokenVerifier, access: Pick<AccessCache, 'user' | 'partner'>) {
+export function identify(verifier: TokenVerifier, access: Pick<AccessCache, 'user' | 'warm'>) {
   return createMiddleware<PortalEnv>(async (c, next) => {
     const header = c.req.header('authorization')
     if (!header) {
@@ -42,22 +42,14 @@ function toActor(user: PortalUser): Actor {
 const PARTNER_IN_PATH = /^\/api\/v1\/partners\/([a-z0-9-]{2,40})(?:\/|$)/
 
 /**
- * Starts the reads the access check makes (the caller's membership, then the path's partner)
+ * Starts the reads the access check makes (the caller's membership and the path's partner)
  * while the token's signature is checked, instead of after it: on a cold start the signature
  * check waits for the JWKS. Only the cache is warmed: nothing read is used unless the token
  * verifies, and `authorize` decides exactly as before.
  */
-function warmAccessReads(access: Pick<AccessCache, 'user' | 'partner'>, token: string, path: string) {
+function warmAccessReads(access: Pick<AccessCache, 'warm'>, token: string, path: string) {
   const sub = unverifiedSubject(token)
-  if (!sub) return
-  const partnerId = PARTNER_IN_PATH.exec(path)?.[1]
-  access
-    .user(sub)
-    // as in `authorize`: a partner's user never causes a read of another partner
-    .then(async (user) => {
-      if (partnerId && user && (user.role === 'staff' || user.partnerId === partnerId)) await access.partner(partnerId)
-    })
-    .catch(() => undefined)
+  if (sub) access.warm(sub, PARTNER_IN_PATH.exec(path)?.[1])
 }
 
 /** The `sub` claim of a JWT, read without verifying it (to warm a cache, never to decide). */

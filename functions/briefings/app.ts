@@ -1,6 +1,4 @@
 import { auditEntry } from '../../shared/audit/entry'
-import { newBriefing } from '../../shared/briefings/new-briefing'
-import { reviseBriefing, revisionChange } from '../../shared/briefings/revision'
 import { briefingView } from '../../shared/briefings/view'
 import { ackNotice } from '../../shared/briefings/notice'
 import { briefings as contracts } from '../../shared/contracts/briefings'
@@ -14,6 +12,10 @@ import { productRepository } from '../data/products'
 import { etagOf } from '../http/etag'
 import { createOnce } from '../http/idempotency'
 import { domainRoutes } from '../http/routes'
+
+// Only publishing and correcting render Markdown: the other routes' cold starts never load markdown-it
+const publishing = () => import('../../shared/briefings/new-briefing')
+const correcting = () => import('../../shared/briefings/revision')
 
 const staleSince = (version: number) =>
   new StaleVersionError(`The briefing was corrected since version ${version}: read the correction, then try again.`)
@@ -64,6 +66,7 @@ export const briefingsRoutes = domainRoutes(contracts, ({ db, clock, newId }) =>
         newResourceId: newId,
         load: (id) => briefings.require(pid, id),
         create: async (id, claim) => {
+          const { newBriefing } = await publishing()
           const created = newBriefing(input, { id, partnerId: pid, partnerName: partner.name, actor, now, attachments })
           const audit = auditEntry({
             id: newId(),
@@ -98,6 +101,7 @@ export const briefingsRoutes = domainRoutes(contracts, ({ db, clock, newId }) =>
       const attachments = await attachable(pid, input.attachmentDocumentIds)
       await assertOwnSkus(pid, input.skus)
       const now = clock.now()
+      const { reviseBriefing, revisionChange } = await correcting()
       const { briefing, reflagged } = reviseBriefing(current, input, { actor, now, attachments })
       const audit = auditEntry({
         id: newId(),

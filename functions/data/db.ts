@@ -1,6 +1,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb'
 import { ValidationError } from '../../shared/errors'
 import { requestSignal } from '../runtime/request-scope'
 import { STORAGE_ATTRIBUTES } from './keys'
@@ -134,6 +141,30 @@ export async function queryPage<T>(db: Db, req: PageRequest): Promise<{ items: T
     items: page.map((item) => stripKeys<T>(item)),
     ...(resumeAt ? { nextCursor: encodeCursor(db, resumeAt) } : {}),
   }
+}
+
+/** The key of an item in the table. */
+export type ItemKey = { PK: string; SK: string }
+
+/**
+ * The items of these keys (BatchGetItem, 100 keys a call; keys DynamoDB leaves unprocessed are
+ * asked for again), in no particular order; absent keys are simply missing, a key named twice is
+ * read once. Items keep their storage attributes, so a caller can tell which key each answers.
+ */
+export async function batchGet(db: Db, keysToRead: ItemKey[], projection?: string): Promise<Record<string, unknown>[]> {
+  const itemKeys = [...new Map(keysToRead.map((k) => [`${k.PK}\n${k.SK}`, k])).values()]
+  const found: Record<string, unknown>[] = []
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let request: BatchGetCommandInput['RequestItems'] = {
+      [db.table]: { Keys: itemKeys.slice(i, i + 100), ...(projection ? { ProjectionExpression: projection } : {}) },
+    }
+    while (request && Object.keys(request).length) {
+      const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: request }))
+      found.push(...(out.Responses?.[db.table] ?? []))
+      request = out.UnprocessedKeys
+    }
+  }
+  return found
 }
 
 /** Every item of a partition prefix, for bounded sets (a partner's catalog: at most a few thousand). */

@@ -1,4 +1,4 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry } from '../../shared/audit/entry'
 import { ConflictError, NotFoundError, StaleVersionError } from '../../shared/errors'
 import { isListed, searchKey, searchTerms } from '../../shared/partners/rules'
@@ -7,7 +7,7 @@ import type { OutboxMessage } from '../../shared/notifications/outbox'
 import { auditPut } from './audit'
 import { outboxPut } from './outbox'
 import type { Db } from './db'
-import { filterOf, queryPage, stripKeys } from './db'
+import { batchGet, filterOf, queryPage, stripKeys } from './db'
 import { keys } from './keys'
 import { transactWrite } from './transact'
 
@@ -46,19 +46,8 @@ export const partnerRepository = (db: Db) => ({
 
   /** These partners (up to 100 ids), by id; unknown ids are simply absent. */
   async getMany(ids: string[]): Promise<Map<string, Partner>> {
-    const found = new Map<string, Partner>()
-    let request: Record<string, { Keys: Record<string, string>[] }> | undefined = ids.length
-      ? { [db.table]: { Keys: [...new Set(ids)].map((id) => keys.partner(id)) } }
-      : undefined
-    while (request && Object.keys(request).length) {
-      const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: request }))
-      for (const item of out.Responses?.[db.table] ?? []) {
-        const partner = stripKeys<Partner>(item)
-        found.set(partner.id, partner)
-      }
-      request = out.UnprocessedKeys as typeof request
-    }
-    return found
+    const items = await batchGet(db, [...new Set(ids)].map((id) => keys.partner(id)))
+    return new Map(items.map((item) => stripKeys<Partner>(item)).map((p) => [p.id, p]))
   },
 
   /** Creates the partner; a taken id is a ConflictError. */

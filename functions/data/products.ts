@@ -1,11 +1,5 @@
 import { grouped } from '../../shared/format'
-import {
-  BatchGetCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
-  DeleteCommand,
-  GetCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry } from '../../shared/audit/entry'
 import { searchKey, searchTerms } from '../../shared/partners/rules'
 import { MAX_PRODUCTS_PER_PARTNER } from '../../shared/catalog/vocabulary'
@@ -13,7 +7,7 @@ import { ConflictError, NotFoundError, RuleViolationError, StaleVersionError } f
 import type { PricePoint, Product, ProductQuery } from '../../shared/schemas/product'
 import { auditPut } from './audit'
 import type { Db } from './db'
-import { filterOf, queryAll, queryPage, stripKeys } from './db'
+import { batchGet, filterOf, queryAll, queryPage, stripKeys } from './db'
 import { keys } from './keys'
 import { transactWrite } from './transact'
 
@@ -127,21 +121,8 @@ export const productRepository = (db: Db) => {
 
     /** These partners' catalog summaries (BatchGetItem, 100 keys a call), by partner id. */
     async summaries(pids: string[]): Promise<Map<string, CatalogSummary>> {
-      const found = new Map<string, CatalogSummary>()
-      for (let i = 0; i < pids.length; i += 100) {
-        const chunk = pids.slice(i, i + 100)
-        let request: BatchGetCommandInput['RequestItems'] = {
-          [db.table]: { Keys: chunk.map((pid) => keys.productCounter(pid)) },
-        }
-        while (request && Object.keys(request).length) {
-          const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: request }))
-          for (const item of out.Responses?.[db.table] ?? []) {
-            found.set(item.partnerId as string, summaryOf(item))
-          }
-          request = out.UnprocessedKeys
-        }
-      }
-      return found
+      const items = await batchGet(db, pids.map((pid) => keys.productCounter(pid)))
+      return new Map(items.map((item) => [item.partnerId as string, summaryOf(item)]))
     },
 
     async remove(pid: string, sku: string, expectedVersion: number | undefined, audit: AuditEntry): Promise<void> {
@@ -217,18 +198,8 @@ export const productRepository = (db: Db) => {
 
     /** Which of these SKUs the partner's catalog holds (BatchGetItem, 100 keys a call). */
     async existing(pid: string, skus: string[]): Promise<Set<string>> {
-      const found = new Set<string>()
-      for (let i = 0; i < skus.length; i += 100) {
-        let request: BatchGetCommandInput['RequestItems'] = {
-          [db.table]: { Keys: skus.slice(i, i + 100).map((sku) => keys.product(pid, sku)), ProjectionExpression: 'sku' },
-        }
-        while (request && Object.keys(request).length) {
-          const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: request }))
-          for (const item of out.Responses?.[db.table] ?? []) found.add(item.sku as string)
-          request = out.UnprocessedKeys
-        }
-      }
-      return found
+      const items = await batchGet(db, skus.map((sku) => keys.product(pid, sku)), 'sku')
+      return new Set(items.map((item) => item.sku as string))
     },
 
     listAll: (pid: string) => queryAll<Product>(db, keys.products(pid)),
