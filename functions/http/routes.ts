@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import {
   DEFAULT_MAX_BODY_BYTES,
   isRawBody,
@@ -18,13 +18,13 @@ import { expectedVersion, optionalExpectedVersion } from './etag'
 import { idempotencyKeyOf } from './idempotency'
 import { parseJsonBody, parsePart } from './validate'
 
-type Output<S> = S extends z.ZodType ? z.output<S> : never
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : never
 
 /** What a handler receives, parsed and typed from its contract. */
 export interface RouteInput<C extends RouteContract> {
-  params: C['params'] extends z.ZodType ? Output<C['params']> : Record<PathParams<C['path']>, string>
-  query: C['query'] extends z.ZodType ? Output<C['query']> : undefined
-  body: C['body'] extends z.ZodType ? Output<C['body']> : C['body'] extends RawBody ? string : undefined
+  params: C['params'] extends z.ZodMiniType ? Output<C['params']> : Record<PathParams<C['path']>, string>
+  query: C['query'] extends z.ZodMiniType ? Output<C['query']> : undefined
+  body: C['body'] extends z.ZodMiniType ? Output<C['body']> : C['body'] extends RawBody ? string : undefined
   /** the version If-Match names (contracts with `ifMatch`; with `'optional'`, when sent) */
   expectedVersion: C['ifMatch'] extends true ? number : C['ifMatch'] extends 'optional' ? number | undefined : undefined
   /** the Idempotency-Key header (contracts with `idempotent`), when sent */

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { allContracts } from '../../shared/contracts'
 import { isRawBody, pathParamNames, statusesOf, successStatus, whoMay, type RouteContract } from '../../shared/contracts/contract'
 import { Problem } from '../../shared/schemas/common'
@@ -7,7 +7,7 @@ import { Problem } from '../../shared/schemas/common'
  * The OpenAPI 3.1 document, generated from the route contracts and their zod schemas. Only
  * GET /openapi.json loads this module (a dynamic import), so no Lambda pays for it at cold start.
  */
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' })
 
 const STATUS_TEXT: Record<number, string> = {
@@ -42,13 +42,13 @@ function operation(route: RouteContract & { id: string }) {
     name,
     in: 'path',
     required: true,
-    schema: paramSchemas[name] ? jsonSchema(paramSchemas[name] as z.ZodType, 'input') : { type: 'string' },
+    schema: paramSchemas[name] ? jsonSchema(paramSchemas[name] as z.ZodMiniType, 'input') : { type: 'string' },
   }))
   const queryParams = Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
     name,
     in: 'query',
-    required: !(schema as z.ZodType).safeParse(undefined).success,
-    schema: jsonSchema(schema as z.ZodType, 'input'),
+    required: !(schema as z.ZodMiniType).safeParse(undefined).success,
+    schema: jsonSchema(schema as z.ZodMiniType, 'input'),
   }))
   const headers = [
     ...(route.ifMatch

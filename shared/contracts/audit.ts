@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AuditFilterQuery, AuditPage, EntityAuditQuery } from '../schemas/audit'
 import { Slug } from '../schemas/common'
 import { access, defineContracts } from './contract'

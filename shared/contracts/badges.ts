@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { BadgeId, PublicBadge } from '../schemas/certification'
 import { access, defineContracts } from './contract'
 
@@ -49,7 +49,7 @@ export const badges = defineContracts('badges', {
     path: '/badge-status/{list}',
     summary: 'A revocation status list (W3C BitstringStatusListCredential, signed as a VC-JWT)',
     access: access.public,
-    params: z.strictObject({ list: z.coerce.number().int().min(1).max(1000) }),
+    params: z.strictObject({ list: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)) }),
     response: VC_JWT,
   },
   jwks: {
@@ -64,6 +64,6 @@ export const badges = defineContracts('badges', {
     path: '/issuer',
     summary: 'The badge issuer’s Open Badges profile (HomeAIQ)',
     access: access.public,
-    response: z.object({ id: z.string(), type: z.array(z.string()), name: z.string(), url: z.string() }).loose(),
+    response: z.looseObject({ id: z.string(), type: z.array(z.string()), name: z.string(), url: z.string() }),
   },
 })

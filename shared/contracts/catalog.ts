@@ -1,5 +1,5 @@
 import { grouped } from '../format'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { MAX_IMPORT_ROWS, MAX_PRODUCTS_PER_PARTNER } from '../catalog/vocabulary'
 import { Cursor, Limit, Slug } from '../schemas/common'
 import { ImportResult, PriceHistoryPage, Product, ProductInput, ProductPage, ProductQuery, Sku } from '../schemas/product'

@@ -1,4 +1,4 @@
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import type { Role } from '../roles'
 
 /**
@@ -77,12 +77,12 @@ export interface RouteContract {
   readonly description?: string
   readonly access: Access
   /** path parameters; those without a schema are non-empty strings */
-  readonly params?: z.ZodObject
-  readonly query?: z.ZodObject
-  readonly body?: z.ZodType | RawBody
+  readonly params?: z.ZodMiniObject
+  readonly query?: z.ZodMiniObject
+  readonly body?: z.ZodMiniType | RawBody
   /** bodies over this many bytes are refused with 413 before parsing; default 1 MiB */
   readonly maxBodyBytes?: number
-  readonly response?: z.ZodType | RawBody
+  readonly response?: z.ZodMiniType | RawBody
   /** the success status; default 200 (201 for creates, 204 without a response) */
   readonly status?: 200 | 201 | 204 | 302
   /**

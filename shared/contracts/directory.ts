@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DirectoryPage, DirectoryQuery, PublicProfile } from '../schemas/partner'
 import { Slug } from '../schemas/common'
 import { access, defineContracts } from './contract'

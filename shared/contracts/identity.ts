@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Me } from '../schemas/user'
 import { access, defineContracts } from './contract'
 

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Ulid } from '../schemas/common'
 import { Notification, NotificationPage, NotificationPreferences, NotificationQuery } from '../schemas/notification'
 import { access, defineContracts } from './contract'

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Slug } from '../schemas/common'
 import { PartnerDashboard, StaffDashboard } from '../schemas/dashboard'
 import { Scorecard, ScorecardHistoryQuery, ScorecardInput, ScorecardPage } from '../schemas/scorecard'

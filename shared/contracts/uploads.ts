@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Slug, Ulid } from '../schemas/common'
 import { DocumentView, UploadRequest, UploadTicket } from '../schemas/document'
 import { access, defineContracts } from './contract'

@@ -1,9 +1,9 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Slug } from '../schemas/common'
 import { PartnerAdmins, PartnerInvite, StaffInvite, TeamMember, TeamPage } from '../schemas/user'
 import { access, defineContracts } from './contract'
 
-const UserId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a user id.')
+const UserId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a user id.'))
 
 export const users = defineContracts('users', {
   team: {

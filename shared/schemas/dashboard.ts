@@ -1,12 +1,12 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Badge } from './certification'
 import { IsoDateTime, Slug } from './common'
 import { LeadView } from './lead'
 import { BalancesShape, FundView } from './mdf'
 import { PartnerRecord, PartnerTier } from './partner'
 
-const Range = z.object({ min: z.number().int(), max: z.number().int() })
-const Rate = z.number().min(0).max(1).nullable()
+const Range = z.object({ min: z.int(), max: z.int() })
+const Rate = z.nullable(z.number().check(z.minimum(0), z.maximum(1)))
 
 const Balances = BalancesShape
 
@@ -14,29 +14,27 @@ const Balances = BalancesShape
 export const StaffDashboard = z.object({
   generatedAt: IsoDateTime,
   partners: z.object({
-    total: z.number().int(),
-    active: z.number().int(),
-    activeTarget: z.number().int(),
-    byStatus: z.record(z.string(), z.number().int()),
+    total: z.int(),
+    active: z.int(),
+    activeTarget: z.int(),
+    byStatus: z.record(z.string(), z.int()),
   }),
   tiers: z.array(
     z.object({
       tier: PartnerTier,
-      active: z.number().int(),
+      active: z.int(),
       target: Range,
       capacity: Range,
       standing: z.enum(['below-target', 'on-target', 'above-target', 'over-capacity']),
     }),
   ),
   discount: z.object({
-    averageBps: z.number().int().nullable(),
-    targetBps: z.number().int(),
-    partners: z.array(
-      z.object({ partnerId: Slug, partnerName: z.string(), tier: PartnerTier, baseDiscountBps: z.number().int() }),
-    ),
+    averageBps: z.nullable(z.int()),
+    targetBps: z.int(),
+    partners: z.array(z.object({ partnerId: Slug, partnerName: z.string(), tier: PartnerTier, baseDiscountBps: z.int() })),
   }),
   mdf: z.object({
-    periods: z.array(z.object({ period: z.string(), funds: z.number().int(), ...Balances })),
+    periods: z.array(z.object({ period: z.string(), funds: z.int(), ...Balances })),
     funds: z.array(z.object({ partnerId: Slug, partnerName: z.string(), period: z.string(), closed: z.boolean(), ...Balances })),
   }),
   certification: z.object({
@@ -44,10 +42,10 @@ export const StaffDashboard = z.object({
     tiers: z.array(
       z.object({
         tier: PartnerTier,
-        partners: z.number().int(),
-        certified: z.number().int(),
+        partners: z.int(),
+        certified: z.int(),
         coverage: Rate,
-        byProgram: z.record(z.string(), z.number().int()),
+        byProgram: z.record(z.string(), z.int()),
       }),
     ),
   }),
@@ -56,22 +54,22 @@ export const StaffDashboard = z.object({
       partnerId: Slug,
       partnerName: z.string(),
       tier: PartnerTier,
-      offered: z.number().int(),
-      accepted: z.number().int(),
-      won: z.number().int(),
-      lost: z.number().int(),
-      wonCents: z.number().int(),
+      offered: z.int(),
+      accepted: z.int(),
+      won: z.int(),
+      lost: z.int(),
+      wonCents: z.int(),
       acceptanceRate: Rate,
       winRate: Rate,
       conversionRate: Rate,
     }),
   ),
   catalog: z.array(
-    z.object({ partnerId: Slug, partnerName: z.string(), products: z.number().int(), lastUpdatedAt: IsoDateTime.nullable() }),
+    z.object({ partnerId: Slug, partnerName: z.string(), products: z.int(), lastUpdatedAt: z.nullable(IsoDateTime) }),
   ),
   briefings: z.object({
-    awaitingAck: z.number().int(),
-    partners: z.array(z.object({ partnerId: Slug, partnerName: z.string(), awaitingAck: z.number().int() })),
+    awaitingAck: z.int(),
+    partners: z.array(z.object({ partnerId: Slug, partnerName: z.string(), awaitingAck: z.int() })),
   }),
   scorecardMismatches: z.array(
     z.object({
@@ -92,10 +90,10 @@ export const PartnerDashboard = z.object({
   partner: PartnerRecord,
   benefits: z.array(z.object({ label: z.string(), text: z.string() })),
   funds: z.array(FundView),
-  claims: z.object({ open: z.number().int(), awaitingInfo: z.number().int(), awaitingPayment: z.number().int() }),
+  claims: z.object({ open: z.int(), awaitingInfo: z.int(), awaitingPayment: z.int() }),
   badges: z.array(Badge),
-  offers: z.array(LeadView.extend({ hoursLeft: z.number().int() })),
-  catalog: z.object({ products: z.number().int(), lastUpdatedAt: IsoDateTime.nullable() }),
-  briefings: z.object({ awaitingAck: z.number().int() }),
+  offers: z.array(z.extend(LeadView, { hoursLeft: z.int() })),
+  catalog: z.object({ products: z.int(), lastUpdatedAt: z.nullable(IsoDateTime) }),
+  briefings: z.object({ awaitingAck: z.int() }),
 })
 export type PartnerDashboard = z.infer<typeof PartnerDashboard>

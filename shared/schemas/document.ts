@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { ROLES } from '../roles'
 import { IsoDateTime } from './common'
 
@@ -20,8 +20,8 @@ export type DocumentType = z.infer<typeof DocumentType>
 export const UploadRequest = z.strictObject({
   purpose: UploadPurpose,
   contentType: DocumentType,
-  size: z.number().int().min(1),
-  filename: z.string().trim().min(1).max(200),
+  size: z.int().check(z.minimum(1)),
+  filename: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 })
 export type UploadRequest = z.infer<typeof UploadRequest>
 
@@ -34,18 +34,18 @@ export const PortalDocument = z.object({
   contentType: DocumentType,
   filename: z.string(),
   /** the size the uploader declared: the presigned POST's policy and the check both require exactly it */
-  size: z.number().int(),
+  size: z.int(),
   status: DocumentStatus,
-  rejectionReason: z.string().optional(),
+  rejectionReason: z.optional(z.string()),
   /** where the browser uploads (the presigned POST's key) */
   key: z.string(),
   /** the checked copy a ready document is served from; nothing can write it after the verdict */
-  storedKey: z.string().optional(),
+  storedKey: z.optional(z.string()),
   uploadedBy: z.string(),
   /** staff may upload for a partner; partners then see "HomeAIQ" */
-  uploadedByRole: z.enum(ROLES).optional(),
+  uploadedByRole: z.optional(z.enum(ROLES)),
   createdAt: IsoDateTime,
-  checkedAt: IsoDateTime.optional(),
+  checkedAt: z.optional(IsoDateTime),
 })
 export type PortalDocument = z.infer<typeof PortalDocument>
 
@@ -54,9 +54,11 @@ export const UploadTicket = z.object({
   documentId: z.string(),
   url: z.string(),
   fields: z.record(z.string(), z.string()),
-  maxBytes: z.number().int(),
+  maxBytes: z.int(),
   expiresAt: IsoDateTime,
 })
 export type UploadTicket = z.infer<typeof UploadTicket>
 
-export const DocumentView = PortalDocument.omit({ key: true, storedKey: true }).extend({ downloadUrl: z.string().optional() })
+export const DocumentView = z.extend(z.omit(PortalDocument, { key: true, storedKey: true }), {
+  downloadUrl: z.optional(z.string()),
+})

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import {
   BUDGET_RANGES,
   LEAD_LIMITS,
@@ -21,28 +21,26 @@ export const MatchField = z.enum(MATCH_FIELDS)
 
 const Reason = z
   .string()
-  .trim()
-  .min(LEAD_LIMITS.reasonMin, `Enter a reason of at least ${LEAD_LIMITS.reasonMin} characters.`)
-  .max(LEAD_LIMITS.reasonMax)
+  .check(
+    z.trim(),
+    z.minLength(LEAD_LIMITS.reasonMin, `Enter a reason of at least ${LEAD_LIMITS.reasonMin} characters.`),
+    z.maxLength(LEAD_LIMITS.reasonMax),
+  )
 
 /** The homeowner: only staff and the partner that accepted the lead ever see this. */
 export const LeadContact = z.strictObject({
-  name: z.string().trim().min(1, 'Enter the homeowner’s name.').max(120),
-  email: z.string().trim().pipe(z.email('Enter an e-mail address such as name@example.com.').max(254)),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ().-]{7,25}$/, 'Use a phone number such as +1 555 010 0199.')
-    .optional(),
-  address: z.string().trim().min(5, 'Enter the street address of the project.').max(200),
+  name: z.string().check(z.trim(), z.minLength(1, 'Enter the homeowner’s name.'), z.maxLength(120)),
+  email: z.pipe(z.string().check(z.trim()), z.email('Enter an e-mail address such as name@example.com.').check(z.maxLength(254))),
+  phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 ().-]{7,25}$/, 'Use a phone number such as +1 555 010 0199.'))),
+  address: z.string().check(z.trim(), z.minLength(5, 'Enter the street address of the project.'), z.maxLength(200)),
 })
 export type LeadContact = z.infer<typeof LeadContact>
 
-const Categories = z
-  .array(z.enum(PARTNER_CATEGORIES))
-  .min(1, 'Choose at least one category.')
-  .max(PARTNER_CATEGORIES.length)
-  .refine((c) => new Set(c).size === c.length, 'List each category once.')
+const Categories = z.array(z.enum(PARTNER_CATEGORIES)).check(
+  z.minLength(1, 'Choose at least one category.'),
+  z.maxLength(PARTNER_CATEGORIES.length),
+  z.refine((c) => new Set(c).size === c.length, 'List each category once.'),
+)
 
 /** What a homeowner project is, as staff share it or a partner refers it. */
 const ProjectFields = {
@@ -60,9 +58,12 @@ export type ReferralInput = z.infer<typeof ReferralInput>
 export const LeadInput = z.strictObject({
   ...ProjectFields,
   /** hours the offered partner has to answer; default 48 */
-  slaHours: z.number().int().min(LEAD_LIMITS.minSlaHours).max(LEAD_LIMITS.maxSlaHours).default(LEAD_LIMITS.defaultSlaHours),
+  slaHours: z._default(
+    z.int().check(z.minimum(LEAD_LIMITS.minSlaHours), z.maximum(LEAD_LIMITS.maxSlaHours)),
+    LEAD_LIMITS.defaultSlaHours,
+  ),
   /** offer to this partner instead of the next in turn (it must still be eligible) */
-  offerTo: Slug.optional(),
+  offerTo: z.optional(Slug),
 })
 export type LeadInput = z.infer<typeof LeadInput>
 
@@ -73,13 +74,13 @@ export const Offer = z.object({
   offeredAt: IsoDateTime,
   expiresAt: IsoDateTime,
   outcome: z.enum(OFFER_OUTCOMES),
-  decidedAt: IsoDateTime.optional(),
+  decidedAt: z.optional(IsoDateTime),
   /** who answered (a partner user's e-mail) */
-  decidedBy: z.string().optional(),
+  decidedBy: z.optional(z.string()),
   /** why it was declined */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   /** staff named this partner rather than the next in turn */
-  named: z.boolean().optional(),
+  named: z.optional(z.boolean()),
 })
 export type Offer = z.infer<typeof Offer>
 
@@ -87,8 +88,8 @@ export const LeadStep = z.object({
   status: LeadStatus,
   at: IsoDateTime,
   by: z.string(),
-  valueCents: z.number().int().optional(),
-  reason: z.string().optional(),
+  valueCents: z.optional(z.int()),
+  reason: z.optional(z.string()),
 })
 export type LeadStep = z.infer<typeof LeadStep>
 
@@ -103,48 +104,54 @@ export const Lead = z.object({
   country: z.string(),
   categories: z.array(z.enum(PARTNER_CATEGORIES)),
   budgetRange: BudgetRange,
-  slaHours: z.number().int(),
+  slaHours: z.int(),
   source: LeadSource,
   /** the referring partner, when the lead came from a referral */
-  referredBy: z.string().optional(),
-  referrerName: z.string().optional(),
+  referredBy: z.optional(z.string()),
+  referrerName: z.optional(z.string()),
   sharedBy: z.string(),
-  offeredTo: z.string().optional(),
-  offeredToName: z.string().optional(),
-  offerExpiresAt: IsoDateTime.optional(),
-  assignedTo: z.string().optional(),
-  assignedToName: z.string().optional(),
-  valueCents: z.number().int().optional(),
+  offeredTo: z.optional(z.string()),
+  offeredToName: z.optional(z.string()),
+  offerExpiresAt: z.optional(IsoDateTime),
+  assignedTo: z.optional(z.string()),
+  assignedToName: z.optional(z.string()),
+  valueCents: z.optional(z.int()),
   offers: z.array(Offer),
   history: z.array(LeadStep),
   /** the contact fields whose match keys this lead owns (removed when it closes) */
   matchFields: z.array(MatchField),
   /** the offer (by its expiry) whose lapse warning went out */
-  lapseWarnedFor: IsoDateTime.optional(),
+  lapseWarnedFor: z.optional(IsoDateTime),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
-  version: z.number().int(),
+  version: z.int(),
 })
 export type Lead = z.infer<typeof Lead>
 
 /** What a reader is shown of a lead (shared/leads/view.ts decides which fields). */
-export const LeadView = Lead.omit({ matchFields: true, lapseWarnedFor: true, country: true })
-  .partial()
-  .required({ id: true, projectType: true, region: true, categories: true, budgetRange: true })
-  .extend({ contact: LeadContact.optional() })
+export const LeadView = z.extend(
+  z.required(z.partial(z.omit(Lead, { matchFields: true, lapseWarnedFor: true, country: true })), {
+    id: true,
+    projectType: true,
+    region: true,
+    categories: true,
+    budgetRange: true,
+  }),
+  { contact: z.optional(LeadContact) },
+)
 export type LeadView = z.infer<typeof LeadView>
 
 export const LeadPage = listOf(LeadView)
 
-export const PartnerLeadQuery = z.strictObject({ status: LeadStatus.optional(), limit: Limit, cursor: Cursor })
+export const PartnerLeadQuery = z.strictObject({ status: z.optional(LeadStatus), limit: Limit, cursor: Cursor })
 export type PartnerLeadQuery = z.infer<typeof PartnerLeadQuery>
 
 export const StaffLeadQuery = z.strictObject({
-  status: LeadStatus.optional(),
+  status: z.optional(LeadStatus),
   /** the partner the lead is offered to or held by */
-  partnerId: Slug.optional(),
+  partnerId: z.optional(Slug),
   /** a subdivision (`US-CA`) or a whole country (`US`) */
-  region: RegionCode.optional(),
+  region: z.optional(RegionCode),
   limit: Limit,
   cursor: Cursor,
 })
@@ -154,14 +161,14 @@ export const DeclineInput = z.strictObject({ reason: Reason })
 
 export const PipelineInput = z.strictObject({
   status: PipelineStatus,
-  valueCents: z.number().int().positive('Enter a value above zero.').max(LEAD_LIMITS.maxValueCents).optional(),
-  reason: Reason.optional(),
+  valueCents: z.optional(z.int().check(z.positive('Enter a value above zero.'), z.maximum(LEAD_LIMITS.maxValueCents))),
+  reason: z.optional(Reason),
 })
 export type PipelineInput = z.infer<typeof PipelineInput>
 
-export const StaffOfferInput = z.strictObject({ offerTo: Slug.optional() })
+export const StaffOfferInput = z.strictObject({ offerTo: z.optional(Slug) })
 
-export const Conflict = z.object({ leadId: z.string(), matchedOn: z.array(MatchField).min(1) })
+export const Conflict = z.object({ leadId: z.string(), matchedOn: z.array(MatchField).check(z.minLength(1)) })
 export type Conflict = z.infer<typeof Conflict>
 
 export const Referral = z.object({
@@ -174,29 +181,31 @@ export const Referral = z.object({
   region: z.string(),
   categories: z.array(z.enum(PARTNER_CATEGORIES)),
   budgetRange: BudgetRange,
-  conflict: Conflict.optional(),
-  decision: z
-    .object({ decision: z.enum(['accept', 'reject']), reason: z.string().optional(), at: IsoDateTime, by: z.string() })
-    .optional(),
+  conflict: z.optional(Conflict),
+  decision: z.optional(
+    z.object({ decision: z.enum(['accept', 'reject']), reason: z.optional(z.string()), at: IsoDateTime, by: z.string() }),
+  ),
   matchFields: z.array(MatchField),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
-  version: z.number().int(),
+  version: z.int(),
 })
 export type Referral = z.infer<typeof Referral>
 
-export const ReferralView = Referral.omit({ matchFields: true }).extend({
-  contact: LeadContact.optional(),
+export const ReferralView = z.extend(z.omit(Referral, { matchFields: true }), {
+  contact: z.optional(LeadContact),
   /** staff: the lead an accepted referral became */
-  lead: LeadView.optional(),
+  lead: z.optional(LeadView),
 })
 export type ReferralView = z.infer<typeof ReferralView>
 export const ReferralPage = listOf(ReferralView)
 
-export const ReferralQuery = z.strictObject({ status: ReferralStatus.optional(), limit: Limit, cursor: Cursor })
+export const ReferralQuery = z.strictObject({ status: z.optional(ReferralStatus), limit: Limit, cursor: Cursor })
 export type ReferralQuery = z.infer<typeof ReferralQuery>
 
 export const ReferralDecisionInput = z
-  .strictObject({ decision: z.enum(['accept', 'reject']), reason: Reason.optional() })
-  .refine((d) => d.decision !== 'reject' || !!d.reason, { path: ['reason'], message: 'Enter a reason for the rejection.' })
+  .strictObject({ decision: z.enum(['accept', 'reject']), reason: z.optional(Reason) })
+  .check(
+    z.refine((d) => d.decision !== 'reject' || !!d.reason, { path: ['reason'], message: 'Enter a reason for the rejection.' }),
+  )
 export type ReferralDecisionInput = z.infer<typeof ReferralDecisionInput>

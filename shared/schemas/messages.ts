@@ -1,5 +1,5 @@
 import { grouped, usd } from '../format'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * The one message map: turns zod's issues into sentences for people ("Enter a name.") for every
@@ -141,6 +141,6 @@ export function messageForPeople(issue: Issue): string {
 }
 
 /** `schema.safeParse` with messages for people: what every parse of outside input uses. */
-export function parseForPeople<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+export function parseForPeople<T extends z.ZodMiniType>(schema: T, value: unknown): z.core.util.SafeParseResult<z.output<T>> {
   return schema.safeParse(value, { error: messageForPeople })
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { NOTIFICATION_KINDS } from '../notifications/outbox'
 import { Cursor, IsoDateTime, Limit, listOf } from './common'
 
@@ -10,28 +10,30 @@ export const Notification = z.object({
   kind: NotificationKind,
   title: z.string(),
   body: z.string(),
-  link: z.string().optional(),
-  partnerId: z.string().optional(),
+  link: z.optional(z.string()),
+  partnerId: z.optional(z.string()),
   createdAt: IsoDateTime,
-  readAt: IsoDateTime.optional(),
+  readAt: z.optional(IsoDateTime),
 })
 export type Notification = z.infer<typeof Notification>
 
-export const NotificationPage = listOf(Notification).extend({ unreadCount: z.number().int() })
+export const NotificationPage = z.extend(listOf(Notification), { unreadCount: z.int() })
 export const NotificationQuery = z.strictObject({
-  unread: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  unread: z.optional(
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((v) => v === 'true'),
+    ),
+  ),
   limit: Limit,
   cursor: Cursor,
 })
 
 /** Which kinds a user gets by e-mail (in-app they always arrive). */
 export const NotificationPreferences = z.strictObject({
-  emailOptOut: z
-    .array(NotificationKind)
-    .max(NOTIFICATION_KINDS.length)
-    .refine((k) => new Set(k).size === k.length, 'List each kind once.'),
+  emailOptOut: z.array(NotificationKind).check(
+    z.maxLength(NOTIFICATION_KINDS.length),
+    z.refine((k) => new Set(k).size === k.length, 'List each kind once.'),
+  ),
 })
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Cursor, IsoDate, IsoDateTime, Limit, listOf } from './common'
 import { ROLES } from '../roles'
 import { PartnerCategory } from './partner'
@@ -12,30 +12,29 @@ export const Protocol = z.enum(PROTOCOLS)
 export type Protocol = z.infer<typeof Protocol>
 
 /** A SKU is unique per partner, compared case-insensitively (stored upper-case). */
-export const Sku = z
-  .string()
-  .trim()
-  .regex(SKU_PATTERN, SKU_HINT)
-  .transform((s) => s.toUpperCase())
+export const Sku = z.pipe(
+  z.string().check(z.trim(), z.regex(SKU_PATTERN, SKU_HINT)),
+  z.transform((s) => s.toUpperCase()),
+)
 
-const Cents = z.number().int('Use whole cents.').min(0).max(PRODUCT_LIMITS.maxCents)
+const Cents = z.number().check(z.int('Use whole cents.'), z.minimum(0), z.maximum(PRODUCT_LIMITS.maxCents))
 
 /** What a partner sends to create or replace a product. Price and lifecycle rules live in shared/catalog. */
 export const ProductInput = z.strictObject({
   sku: Sku,
-  name: z.string().trim().min(1).max(PRODUCT_LIMITS.nameMax),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(PRODUCT_LIMITS.nameMax)),
   category: PartnerCategory,
-  description: z.string().trim().max(PRODUCT_LIMITS.descriptionMax).default(''),
-  msrpCents: Cents.min(1),
+  description: z._default(z.string().check(z.trim(), z.maxLength(PRODUCT_LIMITS.descriptionMax)), ''),
+  msrpCents: Cents.check(z.minimum(1)),
   mapCents: Cents,
   lifecycle: Lifecycle,
-  endOfLifeDate: IsoDate.optional(),
-  protocols: z
-    .array(Protocol)
-    .max(PROTOCOLS.length)
-    .refine((p) => new Set(p).size === p.length, 'List each protocol once.'),
-  leadTimeDays: z.number().int().min(0).max(PRODUCT_LIMITS.leadTimeMaxDays),
-  specSheetDocumentId: z.string().max(40).optional(),
+  endOfLifeDate: z.optional(IsoDate),
+  protocols: z.array(Protocol).check(
+    z.maxLength(PROTOCOLS.length),
+    z.refine((p) => new Set(p).size === p.length, 'List each protocol once.'),
+  ),
+  leadTimeDays: z.int().check(z.minimum(0), z.maximum(PRODUCT_LIMITS.leadTimeMaxDays)),
+  specSheetDocumentId: z.optional(z.string().check(z.maxLength(40))),
 })
 export type ProductInput = z.infer<typeof ProductInput>
 
@@ -48,37 +47,37 @@ export const Product = z.object({
   name: z.string(),
   category: PartnerCategory,
   description: z.string(),
-  msrpCents: z.number().int(),
-  mapCents: z.number().int(),
+  msrpCents: z.int(),
+  mapCents: z.int(),
   lifecycle: Lifecycle,
-  endOfLifeDate: IsoDate.optional(),
+  endOfLifeDate: z.optional(IsoDate),
   protocols: z.array(Protocol),
-  leadTimeDays: z.number().int(),
-  specSheetDocumentId: z.string().optional(),
-  version: z.number().int(),
+  leadTimeDays: z.int(),
+  specSheetDocumentId: z.optional(z.string()),
+  version: z.int(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** staff only: MSRP less the partner's negotiated base discount */
-  dealerCostCents: z.number().int().optional(),
+  dealerCostCents: z.optional(z.int()),
 })
 export type Product = z.infer<typeof Product>
 
 export const PricePoint = z.object({
   sku: z.string(),
-  msrpCents: z.number().int(),
-  mapCents: z.number().int(),
+  msrpCents: z.int(),
+  mapCents: z.int(),
   at: IsoDateTime,
   by: z.string(),
   /** partners see a staff change as made by "HomeAIQ" */
-  byRole: z.enum(ROLES).optional(),
+  byRole: z.optional(z.enum(ROLES)),
 })
 export type PricePoint = z.infer<typeof PricePoint>
 
 export const ProductQuery = z.strictObject({
-  category: PartnerCategory.optional(),
-  lifecycle: Lifecycle.optional(),
-  protocol: Protocol.optional(),
-  q: z.string().trim().max(80).optional(),
+  category: z.optional(PartnerCategory),
+  lifecycle: z.optional(Lifecycle),
+  protocol: z.optional(Protocol),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(80))),
   limit: Limit,
   cursor: Cursor,
 })
@@ -87,5 +86,5 @@ export type ProductQuery = z.infer<typeof ProductQuery>
 export const ProductPage = listOf(Product)
 export const PriceHistoryPage = listOf(PricePoint)
 
-export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })
+export const ImportResult = z.object({ created: z.int(), updated: z.int(), unchanged: z.int() })
 export type ImportResult = z.infer<typeof ImportResult>

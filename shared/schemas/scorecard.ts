@@ -1,22 +1,24 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { SCORECARD_CRITERIA } from '../program/scorecard'
 import { Cursor, IsoDateTime, Limit, listOf } from './common'
 import { PartnerTier } from './partner'
 
 const FiveScores = z
-  .array(z.number().int('Score in whole points.').min(1, 'Score from 1 to 5.').max(5, 'Score from 1 to 5.'))
-  .length(5, 'Score each of the five sub-criteria.')
+  .array(
+    z.number().check(z.int('Score in whole points.'), z.minimum(1, 'Score from 1 to 5.'), z.maximum(5, 'Score from 1 to 5.')),
+  )
+  .check(z.length(5, 'Score each of the five sub-criteria.'))
 
 export const ScorecardInput = z.strictObject({
   ...(Object.fromEntries(SCORECARD_CRITERIA.map((c) => [c.key, FiveScores])) as Record<
     (typeof SCORECARD_CRITERIA)[number]['key'],
     typeof FiveScores
   >),
-  notes: z.string().trim().max(2000).optional(),
+  notes: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 })
 export type ScorecardInput = z.infer<typeof ScorecardInput>
 
-const Criterion = z.object({ scores: z.array(z.number().int()), mean: z.number(), weight: z.number().int() })
+const Criterion = z.object({ scores: z.array(z.int()), mean: z.number(), weight: z.int() })
 
 export const Scorecard = z.object({
   id: z.string(),
@@ -31,7 +33,7 @@ export const Scorecard = z.object({
   recommendedTier: PartnerTier,
   /** the tier the partner had when it was scored */
   actualTier: PartnerTier,
-  notes: z.string().optional(),
+  notes: z.optional(z.string()),
   scoredBy: z.string(),
   scoredAt: IsoDateTime,
 })

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { ROLES } from '../roles'
 import { Slug } from './common'
 
@@ -8,7 +8,7 @@ export const PortalUser = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   /** absent for staff */
-  partnerId: Slug.optional(),
+  partnerId: z.optional(Slug),
 })
 export type PortalUser = z.infer<typeof PortalUser>
 
@@ -18,8 +18,8 @@ export const Me = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
-  partnerId: z.string().optional(),
-  partnerName: z.string().optional(),
+  partnerId: z.optional(z.string()),
+  partnerName: z.optional(z.string()),
 })
 export type Me = z.infer<typeof Me>
 
@@ -31,9 +31,9 @@ export const PartnerAdmins = z.object({ items: z.array(z.object({ name: z.string
 
 /** Inviting someone: they can sign in at once (in AWS Cognito e-mails them a temporary password). */
 export const PartnerInvite = z.strictObject({
-  email: z.email('Enter an e-mail address such as dana@lutron.com.').max(254),
-  name: z.string().trim().min(1, 'Enter the person’s name.').max(120),
+  email: z.email('Enter an e-mail address such as dana@lutron.com.').check(z.maxLength(254)),
+  name: z.string().check(z.trim(), z.minLength(1, 'Enter the person’s name.'), z.maxLength(120)),
   role: z.enum(['partner-admin', 'partner-rep'], { error: 'Choose partner admin or partner rep.' }),
 })
 export type PartnerInvite = z.infer<typeof PartnerInvite>
-export const StaffInvite = PartnerInvite.omit({ role: true })
+export const StaffInvite = z.omit(PartnerInvite, { role: true })

@@ -1,7 +1,10 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { allContracts } from '../../shared/contracts'
 import { fillPath, isRawBody, pathParamNames, statusesOf, type RouteContract } from '../../shared/contracts/contract'
 import { byRouteSpecificity } from '../../functions/http/routes'
+
+// zod/mini ships no wording of its own: a failed conformance check reads better in English
+z.config(z.locales.en())
 
 /** A value for every path parameter name the contracts use; a new name fails loudly until it has one. */
 export const EXAMPLE_PARAMS: Record<string, string> = {
@@ -67,7 +70,7 @@ export function assertConforms(method: string, path: string, res: { status: numb
   }
   const schema = contract.response
   if (res.status < 300 && schema && !isRawBody(schema)) {
-    const parsed = (schema as z.ZodType).safeParse(res.json)
+    const parsed = (schema as z.ZodMiniType).safeParse(res.json)
     if (!parsed.success) {
       throw new Error(`${method} ${path}: the answer does not match its response schema: ${z.prettifyError(parsed.error)}`)
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { allContracts } from '../../shared/contracts'
 import { access, fillPath, roleAllowed, statusesOf, whoMay, type RouteContract } from '../../shared/contracts/contract'
 import { byRouteSpecificity, honoPath } from '../../functions/http/routes'

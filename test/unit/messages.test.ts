@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { allContracts } from '../../shared/contracts'
 import { fieldLabel, parseForPeople } from '../../shared/schemas/messages'
 import { parsePart } from '../../functions/http/validate'
@@ -33,15 +33,15 @@ const BAD_VALUES: unknown[] = [
 ]
 
 /** The object schema under optional / default / nullable / pipes, if there is one. */
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+function objectShape(schema: z.ZodMiniType): Record<string, z.ZodMiniType> | undefined {
   const def = (schema as unknown as { def: Record<string, unknown> }).def
-  if (def.shape) return def.shape as Record<string, z.ZodType>
-  const inner = (def.innerType ?? def.in ?? def.schema) as z.ZodType | undefined
+  if (def.shape) return def.shape as Record<string, z.ZodMiniType>
+  const inner = (def.innerType ?? def.in ?? def.schema) as z.ZodMiniType | undefined
   return inner ? objectShape(inner) : undefined
 }
 
 /** Bad inputs for every field of a schema, nested objects and list entries included. */
-function badInputs(schema: z.ZodType): unknown[] {
+function badInputs(schema: z.ZodMiniType): unknown[] {
   const inputs: unknown[] = [undefined, null, 'text', [], {}, { unknownField: 1 }]
   const shape = objectShape(schema)
   if (!shape) return [...inputs, ...BAD_VALUES]
@@ -52,7 +52,7 @@ function badInputs(schema: z.ZodType): unknown[] {
   return inputs
 }
 
-function issuesOf(schema: z.ZodObject | z.ZodType, value: unknown): FieldIssue[] {
+function issuesOf(schema: z.ZodMiniObject | z.ZodMiniType, value: unknown): FieldIssue[] {
   try {
     parsePart('query', schema, value)
     return []
@@ -64,7 +64,7 @@ function issuesOf(schema: z.ZodObject | z.ZodType, value: unknown): FieldIssue[]
 
 describe('the message map', () => {
   const schemas = allContracts().flatMap((c) => [
-    ...(c.body && 'safeParse' in c.body ? [{ id: `${c.id} body`, schema: c.body as z.ZodType }] : []),
+    ...(c.body && 'safeParse' in c.body ? [{ id: `${c.id} body`, schema: c.body as z.ZodMiniType }] : []),
     ...(c.query ? [{ id: `${c.id} query`, schema: c.query }] : []),
     ...(c.params ? [{ id: `${c.id} params`, schema: c.params }] : []),
   ])

@@ -5,21 +5,23 @@
  * from the route table web/build.ts derives from the same contracts at build time, so no
  * schema library reaches the browser and no route is written down twice.
  */
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import type { Contracts } from '../../../shared/contracts'
 import type { PathParams, RawBody, RouteContract } from '../../../shared/contracts/contract'
 import routeTable from 'virtual:route-table'
 import { request, type ApiResponse } from './client'
 
-type Schema<S> = S extends z.ZodType ? S : never
+type Schema<S> = S extends z.ZodMiniType ? S : never
 
 type ParamsArg<C extends RouteContract> = [PathParams<C['path']>] extends [never]
   ? { params?: undefined }
   : { params: Record<PathParams<C['path']>, string> }
-type QueryArg<C extends RouteContract> = C['query'] extends z.ZodType
+type QueryArg<C extends RouteContract> = C['query'] extends z.ZodMiniType
   ? { query?: z.input<Schema<C['query']>> }
   : { query?: undefined }
-type BodyArg<C extends RouteContract> = C['body'] extends z.ZodType ? { body: z.input<Schema<C['body']>> } : { body?: undefined }
+type BodyArg<C extends RouteContract> = C['body'] extends z.ZodMiniType
+  ? { body: z.input<Schema<C['body']>> }
+  : { body?: undefined }
 type IfMatchArg<C extends RouteContract> = C['ifMatch'] extends true
   ? { etag: string }
   : C['ifMatch'] extends 'optional'
@@ -34,7 +36,7 @@ export type RouteArgs<C extends RouteContract> = ParamsArg<C> &
   IdempotencyArg<C> & { signal?: AbortSignal }
 
 /** What a route answers: its response schema's output; a non-JSON body as text. */
-export type RouteResult<C extends RouteContract> = C['response'] extends z.ZodType
+export type RouteResult<C extends RouteContract> = C['response'] extends z.ZodMiniType
   ? z.output<Schema<C['response']>>
   : C['response'] extends RawBody
     ? string
@@ -55,7 +57,7 @@ export type Answer<D extends keyof Contracts, N extends keyof Contracts[D]> = Ro
 /** The JSON body `api.<domain>.<name>` takes. */
 export type BodyOf<D extends keyof Contracts, N extends keyof Contracts[D]> =
   ContractAt<D, N> extends {
-    body: infer B extends z.ZodType
+    body: infer B extends z.ZodMiniType
   }
     ? z.input<B>
     : never
