@@ -201,10 +201,10 @@ if (args.has('--check') && failed.length) {
   process.exit(1)
 }
 
-const withSourceMaps = (env: Record<string, string>) => ({
-  ...env,
-  NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --enable-source-maps`.trim(),
-})
+// a declaration, hoisted: the run above uses it before this line is reached
+function withSourceMaps(env: Record<string, string>) {
+  return { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --enable-source-maps`.trim() }
+}
 
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
