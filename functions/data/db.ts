@@ -8,7 +8,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb'
-import { ValidationError } from '../../shared/errors'
+import { UnavailableError, ValidationError } from '../../shared/errors'
 import { requestSignal } from '../runtime/request-scope'
 import { STORAGE_ATTRIBUTES } from './keys'
 import type { IndexName } from './table'
@@ -146,19 +146,33 @@ export async function queryPage<T>(db: Db, req: PageRequest): Promise<{ items: T
 /** The key of an item in the table. */
 export type ItemKey = { PK: string; SK: string }
 
+/** How often BatchGetItem is asked again for keys it left unprocessed before the read gives up. */
+const UNPROCESSED_ATTEMPTS = 5
+
 /**
- * The items of these keys (BatchGetItem, 100 keys a call; keys DynamoDB leaves unprocessed are
- * asked for again), in no particular order; absent keys are simply missing, a key named twice is
- * read once. Items keep their storage attributes, so a caller can tell which key each answers.
+ * The items of these keys (BatchGetItem, 100 keys a call), in no particular order; absent keys
+ * are simply missing, a key named twice is read once. Items keep their storage attributes, so a
+ * caller can tell which key each answers. Keys DynamoDB leaves unprocessed (it does under
+ * throttling) are asked for again after a jittered, growing wait, as AWS advises; still left
+ * after a few tries, the read is UnavailableError (503 with Retry-After), never a partial answer.
  */
-export async function batchGet(db: Db, keysToRead: ItemKey[], projection?: string): Promise<Record<string, unknown>[]> {
+export async function batchGet(
+  db: Db,
+  keysToRead: ItemKey[],
+  projection?: string,
+  { sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) }: { sleep?: (ms: number) => Promise<void> } = {},
+): Promise<Record<string, unknown>[]> {
   const itemKeys = [...new Map(keysToRead.map((k) => [`${k.PK}\n${k.SK}`, k])).values()]
   const found: Record<string, unknown>[] = []
   for (let i = 0; i < itemKeys.length; i += 100) {
     let request: BatchGetCommandInput['RequestItems'] = {
       [db.table]: { Keys: itemKeys.slice(i, i + 100), ...(projection ? { ProjectionExpression: projection } : {}) },
     }
-    while (request && Object.keys(request).length) {
+    for (let attempt = 1; request && Object.keys(request).length; attempt++) {
+      if (attempt > 1) {
+        if (attempt > UNPROCESSED_ATTEMPTS) throw new UnavailableError('The table is busy: some records could not be read.')
+        await sleep(Math.random() * 25 * 2 ** attempt)
+      }
       const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: request }))
       found.push(...(out.Responses?.[db.table] ?? []))
       request = out.UnprocessedKeys

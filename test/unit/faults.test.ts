@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { UnavailableError } from '../../shared/errors'
 import { tokenTimeProblem } from '../../functions/auth/token-rules'
+import { batchGet, type Db, type ItemKey } from '../../functions/data/db'
 import { asUnavailable } from '../../functions/data/faults'
 import { isTransactionConflict, retryOnTransactionConflict } from '../../functions/data/transact'
 
@@ -73,6 +74,50 @@ describe('dependency faults', () => {
     for (const e of [timeout, refused, throttled, server]) expect(asUnavailable(e)).toBeInstanceOf(UnavailableError)
     expect(asUnavailable(Object.assign(new Error('bad'), { name: 'ValidationException', $fault: 'client' }))).toBeUndefined()
     expect(asUnavailable(new TypeError('bug'))).toBeUndefined()
+  })
+})
+
+// DynamoDB Local never leaves keys unprocessed; throttled DynamoDB does: the client is stood in for here
+describe('batch reads left unprocessed', () => {
+  const key = (n: number): ItemKey => ({ PK: `P#${n}`, SK: 'A' })
+  type Asked = { Keys: ItemKey[] }
+  /** A table that answers at most `perCall` of the keys it is asked for, the rest unprocessed; every key exists. */
+  function busyTable(perCall: number) {
+    const asked: ItemKey[][] = []
+    const send = async (command: { input: { RequestItems: Record<string, Asked> } }) => {
+      const keys = command.input.RequestItems.t!.Keys
+      asked.push(keys)
+      const rest = keys.slice(perCall)
+      return { Responses: { t: keys.slice(0, perCall) }, UnprocessedKeys: rest.length ? { t: { Keys: rest } } : {} }
+    }
+    return { db: { doc: { send }, table: 't', cursorKey: new Uint8Array() } as unknown as Db, asked }
+  }
+
+  it('asks again for what was left, after growing waits, until every key is read', async () => {
+    const { db, asked } = busyTable(2)
+    const waits: number[] = []
+    const items = await batchGet(db, [key(1), key(2), key(3), key(1), key(4), key(5)], undefined, {
+      sleep: async (ms) => void waits.push(ms),
+    })
+    expect(items.map((i) => i.PK).sort()).toEqual(['P#1', 'P#2', 'P#3', 'P#4', 'P#5'])
+    expect(asked.map((keys) => keys.length)).toEqual([5, 3, 1])
+    expect(waits).toHaveLength(2)
+  })
+
+  it('reads 100 keys a call', async () => {
+    const { db, asked } = busyTable(100)
+    const items = await batchGet(
+      db,
+      Array.from({ length: 250 }, (_, n) => key(n)),
+    )
+    expect(items).toHaveLength(250)
+    expect(asked.map((keys) => keys.length)).toEqual([100, 100, 50])
+  })
+
+  it('gives up with a 503 after a few tries rather than answer part of the records', async () => {
+    const { db, asked } = busyTable(0)
+    await expect(batchGet(db, [key(1)], undefined, { sleep: async () => {} })).rejects.toBeInstanceOf(UnavailableError)
+    expect(asked).toHaveLength(5)
   })
 })
 
