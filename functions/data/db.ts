@@ -146,6 +146,9 @@ export async function queryPage<T>(db: Db, req: PageRequest): Promise<{ items: T
 /** The key of an item in the table. */
 export type ItemKey = { PK: string; SK: string }
 
+/** The pause between retries (tests pass their own, to record the waits instead). */
+export const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
 /** How often BatchGetItem is asked again for keys it left unprocessed before the read gives up. */
 const UNPROCESSED_ATTEMPTS = 5
 
@@ -160,7 +163,7 @@ export async function batchGet(
   db: Db,
   keysToRead: ItemKey[],
   projection?: string,
-  { sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) }: { sleep?: (ms: number) => Promise<void> } = {},
+  { sleep = wait }: { sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<Record<string, unknown>[]> {
   const itemKeys = [...new Map(keysToRead.map((k) => [`${k.PK}\n${k.SK}`, k])).values()]
   const found: Record<string, unknown>[] = []

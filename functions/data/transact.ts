@@ -1,5 +1,5 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
-import type { Db } from './db'
+import { wait, type Db } from './db'
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>
 export type TransactItem = TransactItems[number]
@@ -31,7 +31,7 @@ export async function transactWrite(
 /** Retries `attempt` while it fails with a transaction conflict (jittered backoff); other errors pass. */
 export async function retryOnTransactionConflict<T>(
   attempt: () => Promise<T>,
-  { sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) }: { sleep?: (ms: number) => Promise<void> } = {},
+  { sleep = wait }: { sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<T> {
   for (let i = 1; ; i++) {
     try {
