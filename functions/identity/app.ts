@@ -13,7 +13,7 @@ export const identityRoutes = domainRoutes(identity, ({ db, access }) => {
       return c.json({ status: 'ok', checks: { table: 'ok' } } as const)
     },
     // generating the document is rare and heavy: only this route loads the generator
-    openapi: async (c) => c.json((await import('../openapi/document')).openApiDocument()),
+    openapi: async (c) => c.json(await (await import('../openapi/document')).openApiDocument()),
     // the records the identity check just read (the container's access cache): no read of its own when warm
     me: async (c) => {
       const actor = signedIn(c)

@@ -1,6 +1,15 @@
 import * as z from 'zod/mini'
 import { allContracts } from '../../shared/contracts'
-import { isRawBody, pathParamNames, statusesOf, successStatus, whoMay, type RouteContract } from '../../shared/contracts/contract'
+import {
+  isRawBody,
+  pathParamNames,
+  responseOf,
+  statusesOf,
+  successStatus,
+  whoMay,
+  type RawBody,
+  type RouteContract,
+} from '../../shared/contracts/contract'
 import { Problem } from '../../shared/schemas/common'
 
 /**
@@ -30,13 +39,13 @@ const problemResponse = (status: number) => ({
   content: { 'application/problem+json': { schema: jsonSchema(Problem, 'output') } },
 })
 
-function content(body: NonNullable<RouteContract['body'] | RouteContract['response']>, io: 'input' | 'output') {
+function content(body: z.ZodMiniType | RawBody, io: 'input' | 'output') {
   return isRawBody(body)
     ? { [body.contentType]: { schema: { type: 'string' } } }
     : { 'application/json': { schema: jsonSchema(body, io) } }
 }
 
-function operation(route: RouteContract & { id: string }) {
+function operation(route: RouteContract & { id: string }, response: z.ZodMiniType | RawBody | undefined) {
   const paramSchemas = route.params?.shape ?? {}
   const pathParams = pathParamNames(route.path).map((name) => ({
     name,
@@ -76,7 +85,7 @@ function operation(route: RouteContract & { id: string }) {
   ]
   const success = successStatus(route)
   const responses: Record<string, unknown> = {
-    [String(success)]: { description: 'Success', ...(route.response ? { content: content(route.response, 'output') } : {}) },
+    [String(success)]: { description: 'Success', ...(response ? { content: content(response, 'output') } : {}) },
   }
   for (const status of statusesOf(route)) if (status !== success) responses[String(status)] = problemResponse(status)
   return {
@@ -91,18 +100,21 @@ function operation(route: RouteContract & { id: string }) {
   }
 }
 
-let cached: unknown
-export function openApiDocument() {
-  cached ??= {
+let cached: Promise<unknown> | undefined
+export const openApiDocument = () => (cached ??= build())
+
+async function build() {
+  const routes = allContracts()
+  const responses = await Promise.all(routes.map(responseOf))
+  return {
     openapi: '3.1.0',
     info: { title: 'HomeAIQ Partner Portal API', version: '1.0.0' },
     servers: [{ url: '/api/v1' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
-    paths: allContracts().reduce<Record<string, Record<string, unknown>>>((paths, route) => {
-      ;(paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route)
+    paths: routes.reduce<Record<string, Record<string, unknown>>>((paths, route, i) => {
+      ;(paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route, responses[i])
       return paths
     }, {}),
   }
-  return cached
 }

@@ -2,7 +2,8 @@ import { grouped } from '../format'
 import * as z from 'zod/mini'
 import { MAX_IMPORT_ROWS, MAX_PRODUCTS_PER_PARTNER } from '../catalog/vocabulary'
 import { Cursor, Limit, Slug } from '../schemas/common'
-import { ImportResult, PriceHistoryPage, Product, ProductInput, ProductPage, ProductQuery, Sku } from '../schemas/product'
+import { ImportResult, PriceHistoryPage, Product, ProductInput, ProductPage, ProductQuery } from '../schemas/product'
+import { Sku } from '../schemas/vocabulary'
 import { access, defineContracts } from './contract'
 
 const PartnerParam = z.strictObject({ partnerId: Slug })

@@ -61,10 +61,25 @@ export interface RawBody {
   readonly contentType: string
 }
 
-/** Statuses a route can answer beyond those its shape implies (see `statusesOf`). */
+/**
+ * A response schema loaded when asked for: `async () => (await import('../schemas/dashboard')).StaffDashboard`
+ * (not `.then(...)`, whose contextual typing loses the schema's output type for the web's client).
+ * Only the OpenAPI document and the tests read response schemas, so a view that lives in a
+ * module of its own, given this way, is never built in the Lambda (esbuild evaluates a module
+ * reached only through `import()` on its first call). Every schema a Lambda's modules declare
+ * is built at its cold start: the dashboards' (four domains' views) cost the program function
+ * about 10 ms there.
+ */
+export type LoadSchema = () => Promise<z.ZodMiniType>
+
+/** A contract's response schema, loaded if it is given as a loader. */
+export const responseOf = async (c: Pick<RouteContract, 'response'>): Promise<z.ZodMiniType | RawBody | undefined> =>
+  typeof c.response === 'function' ? c.response() : c.response
+
 /** Versioned records travel with a strong ETag `"v<version>"`; writes send it back in If-Match. */
 export const etagOf = (version: number) => `"v${version}"`
 
+/** Statuses a route can answer beyond those its shape implies (see `statusesOf`). */
 export type ErrorStatus = 403 | 404 | 409 | 413 | 422
 
 export interface RouteContract {
@@ -82,7 +97,8 @@ export interface RouteContract {
   readonly body?: z.ZodMiniType | RawBody
   /** bodies over this many bytes are refused with 413 before parsing; default 1 MiB */
   readonly maxBodyBytes?: number
-  readonly response?: z.ZodMiniType | RawBody
+  /** the answer's schema; a loader for one no handler needs (see `LoadSchema`) */
+  readonly response?: z.ZodMiniType | RawBody | LoadSchema
   /** the success status; default 200 (201 for creates, 204 without a response) */
   readonly status?: 200 | 201 | 204 | 302
   /**

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini'
 import { Slug } from '../schemas/common'
-import { PartnerDashboard, StaffDashboard } from '../schemas/dashboard'
 import { Scorecard, ScorecardHistoryQuery, ScorecardInput, ScorecardPage } from '../schemas/scorecard'
 import { access, defineContracts } from './contract'
 
@@ -46,7 +45,7 @@ export const program = defineContracts('program', {
       'negotiated discount against 30%, MDF by period and partner, certification coverage by tier, lead conversion, ' +
       'catalog freshness, briefings awaiting acknowledgement and scorecard mismatches; from counters kept by each write.',
     access: access.staff,
-    response: StaffDashboard,
+    response: async () => (await import('../schemas/dashboard')).StaffDashboard,
   },
   partnerDashboard: {
     method: 'GET',
@@ -56,6 +55,6 @@ export const program = defineContracts('program', {
       'The negotiated commercial terms are shown to HomeAIQ staff and the partner’s admins only, as in GET /partners/{partnerId}.',
     access: access.member(),
     params: PartnerParam,
-    response: PartnerDashboard,
+    response: async () => (await import('../schemas/dashboard')).PartnerDashboard,
   },
 })

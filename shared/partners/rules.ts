@@ -1,15 +1,14 @@
 import { ForbiddenError, RuleViolationError, ValidationError } from '../errors'
 import type { Role } from '../roles'
-import type { Partner, PartnerCreate, PartnerPatch, PartnerStatus } from '../schemas/partner'
-import { ListingFields, StaffFields } from '../schemas/partner'
+import type { Partner, PartnerCreate, PartnerPatch } from '../schemas/partner'
 import { TIER_TERMS, defaultBaseDiscountBps, percent, withinRange } from './terms'
+import { LISTING_FIELDS, STAFF_FIELDS, type PartnerStatus } from './vocabulary'
 
-const LISTING_FIELDS = Object.keys(ListingFields) as (keyof typeof ListingFields)[]
-const STAFF_FIELDS = [...LISTING_FIELDS, ...(Object.keys(StaffFields) as (keyof typeof StaffFields)[])]
+const STAFF_EDITABLE = [...LISTING_FIELDS, ...STAFF_FIELDS]
 
 /** Which partner fields each role may change (DESIGN 2.1: tier, category, status are staff-only). */
 export function editableFields(role: Role): readonly (keyof PartnerPatch)[] {
-  if (role === 'staff') return STAFF_FIELDS
+  if (role === 'staff') return STAFF_EDITABLE
   if (role === 'partner-admin') return LISTING_FIELDS
   return []
 }

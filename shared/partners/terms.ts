@@ -1,4 +1,4 @@
-import type { PartnerTier } from '../schemas/partner'
+import type { PartnerTier } from './vocabulary'
 
 /** A range in basis points of MSRP (or of revenue, for MDF): 3000 = 30%. */
 export interface BpsRange {

@@ -10,6 +10,11 @@ export const PARTNER_CATEGORIES = [
 export const PARTNER_TIERS = ['strategic', 'preferred', 'standard'] as const
 export const PARTNER_STATUSES = ['prospect', 'active', 'suspended', 'sunset'] as const
 
+/** Fields a partner-admin may edit on their own listing (the schemas: ListingFields in schemas/partner.ts). */
+export const LISTING_FIELDS = ['description', 'website', 'regions', 'contact', 'productLines', 'logoDocumentId'] as const
+/** Fields only HomeAIQ staff may set (StaffFields in schemas/partner.ts). */
+export const STAFF_FIELDS = ['name', 'category', 'tier', 'status', 'baseDiscountBps'] as const
+
 export type PartnerCategory = (typeof PARTNER_CATEGORIES)[number]
 export type PartnerTier = (typeof PARTNER_TIERS)[number]
 export type PartnerStatus = (typeof PARTNER_STATUSES)[number]

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { Cursor, IsoDate, IsoDateTime, Limit, Slug, listOf } from './common'
 import { ROLES } from '../roles'
-import { Sku } from './product'
+import { Sku } from './vocabulary'
 
 import { BRIEFING_KINDS, BRIEFING_LIMITS as L } from '../briefings/vocabulary'
 

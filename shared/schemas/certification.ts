@@ -13,7 +13,7 @@ import {
 } from '../certifications/vocabulary'
 import { ROLES } from '../roles'
 import { Cursor, IsoDateTime, Limit, Slug, Ulid, listOf } from './common'
-import { Sku } from './product'
+import { Sku } from './vocabulary'
 
 const unique = <T extends z.ZodMiniType>(item: T, max: number, message: string) =>
   z.array(item).check(

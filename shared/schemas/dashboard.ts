@@ -3,7 +3,8 @@ import { Badge } from './certification'
 import { IsoDateTime, Slug } from './common'
 import { LeadView } from './lead'
 import { BalancesShape, FundView } from './mdf'
-import { PartnerRecord, PartnerTier } from './partner'
+import { PartnerRecord } from './partner'
+import { PartnerTier } from './vocabulary'
 
 const Range = z.object({ min: z.int(), max: z.int() })
 const Rate = z.nullable(z.number().check(z.minimum(0), z.maximum(1)))

@@ -1,16 +1,15 @@
 import * as z from 'zod/mini'
 import { Cursor, HttpsUrl, IsoDateTime, Limit, RegionCode, Slug, listOf } from './common'
-
-import { PARTNER_CATEGORIES, PARTNER_STATUSES, PARTNER_TIERS } from '../partners/vocabulary'
+import { PartnerCategory, PartnerStatus, PartnerTier } from './vocabulary'
+import {
+  PARTNER_CATEGORIES,
+  PARTNER_STATUSES,
+  PARTNER_TIERS,
+  type LISTING_FIELDS,
+  type STAFF_FIELDS,
+} from '../partners/vocabulary'
 
 export { PARTNER_CATEGORIES, PARTNER_STATUSES, PARTNER_TIERS }
-
-export const PartnerCategory = z.enum(PARTNER_CATEGORIES)
-export type PartnerCategory = z.infer<typeof PartnerCategory>
-export const PartnerTier = z.enum(PARTNER_TIERS)
-export type PartnerTier = z.infer<typeof PartnerTier>
-export const PartnerStatus = z.enum(PARTNER_STATUSES)
-export type PartnerStatus = z.infer<typeof PartnerStatus>
 
 export const Contact = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
@@ -24,7 +23,7 @@ const Regions = z.array(RegionCode).check(
 )
 const ProductLines = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.maxLength(20))
 
-/** Fields a partner-admin may edit on their own listing. */
+/** Fields a partner-admin may edit on their own listing: exactly LISTING_FIELDS, which the access rules read without building these. */
 export const ListingFields = {
   description: z.string().check(z.trim(), z.maxLength(2000)),
   website: HttpsUrl,
@@ -33,9 +32,9 @@ export const ListingFields = {
   productLines: ProductLines,
   /** a ready `logo` upload of this partner (PNG, JPEG or WebP) */
   logoDocumentId: z.string().check(z.regex(/^[0-9A-Z]{26}$/, 'Not a document id.')),
-}
+} satisfies Record<(typeof LISTING_FIELDS)[number], z.ZodMiniType>
 
-/** Fields only HomeAIQ staff may set. */
+/** Fields only HomeAIQ staff may set: exactly STAFF_FIELDS. */
 export const StaffFields = {
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
   category: PartnerCategory,
@@ -43,7 +42,7 @@ export const StaffFields = {
   status: PartnerStatus,
   /** negotiated base discount off MSRP, in basis points (3000 = 30%) */
   baseDiscountBps: z.int().check(z.minimum(0), z.maximum(10000)),
-}
+} satisfies Record<(typeof STAFF_FIELDS)[number], z.ZodMiniType>
 
 export const PartnerCreate = z.strictObject({
   id: Slug,

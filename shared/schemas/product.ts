@@ -1,21 +1,15 @@
 import * as z from 'zod/mini'
 import { Cursor, IsoDate, IsoDateTime, Limit, listOf } from './common'
 import { ROLES } from '../roles'
-import { PartnerCategory } from './partner'
+import { PartnerCategory, Sku } from './vocabulary'
 import type { ProductField } from '../catalog/vocabulary'
-import { LIFECYCLES, PRODUCT_FIELDS, PRODUCT_LIMITS, PROTOCOLS, SKU_HINT, SKU_PATTERN } from '../catalog/vocabulary'
+import { LIFECYCLES, PRODUCT_FIELDS, PRODUCT_LIMITS, PROTOCOLS } from '../catalog/vocabulary'
 
 export { LIFECYCLES, PRODUCT_FIELDS, PROTOCOLS }
 export const Lifecycle = z.enum(LIFECYCLES)
 export type Lifecycle = z.infer<typeof Lifecycle>
 export const Protocol = z.enum(PROTOCOLS)
 export type Protocol = z.infer<typeof Protocol>
-
-/** A SKU is unique per partner, compared case-insensitively (stored upper-case). */
-export const Sku = z.pipe(
-  z.string().check(z.trim(), z.regex(SKU_PATTERN, SKU_HINT)),
-  z.transform((s) => s.toUpperCase()),
-)
 
 const Cents = z.number().check(z.int('Use whole cents.'), z.minimum(0), z.maximum(PRODUCT_LIMITS.maxCents))
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { SCORECARD_CRITERIA } from '../program/scorecard'
 import { Cursor, IsoDateTime, Limit, listOf } from './common'
-import { PartnerTier } from './partner'
+import { PartnerTier } from './vocabulary'
 
 const FiveScores = z
   .array(

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { allContracts } from '../../shared/contracts'
-import { fillPath, isRawBody, pathParamNames, statusesOf, type RouteContract } from '../../shared/contracts/contract'
+import { fillPath, isRawBody, pathParamNames, responseOf, statusesOf, type RouteContract } from '../../shared/contracts/contract'
 import { byRouteSpecificity } from '../../functions/http/routes'
 
 // zod/mini ships no wording of its own: a failed conformance check reads better in English
@@ -54,7 +54,7 @@ export function contractOf(method: string, path: string) {
  * Every answer must be one its contract declares: a status from `statusesOf`, and a 2xx JSON
  * body that its response schema accepts. Throws with what was wrong.
  */
-export function assertConforms(method: string, path: string, res: { status: number; json: unknown; contentType: string }) {
+export async function assertConforms(method: string, path: string, res: { status: number; json: unknown; contentType: string }) {
   const contract = contractOf(method, path)
   if (!contract) {
     if (res.status !== 404 && !(method === 'OPTIONS' && res.status === 204))
@@ -68,7 +68,7 @@ export function assertConforms(method: string, path: string, res: { status: numb
   if (res.status >= 400 && !res.contentType.startsWith('application/problem+json')) {
     throw new Error(`${method} ${path} answered ${res.status} without problem+json`)
   }
-  const schema = contract.response
+  const schema = await responseOf(contract)
   if (res.status < 300 && schema && !isRawBody(schema)) {
     const parsed = (schema as z.ZodMiniType).safeParse(res.json)
     if (!parsed.success) {

@@ -81,7 +81,7 @@ export async function createTestPortal(opts: { dynamoEndpoint?: string; checkUpl
     const contentType = res.headers.get('content-type') ?? ''
     const json = text && /json/.test(contentType) ? JSON.parse(text) : undefined
     // every answer of every test must be one its route contract declares
-    assertConforms(method, path, { status: res.status, json, contentType })
+    await assertConforms(method, path, { status: res.status, json, contentType })
     return { status: res.status, headers: res.headers, json, text }
   }
 

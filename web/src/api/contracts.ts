@@ -35,12 +35,16 @@ export type RouteArgs<C extends RouteContract> = ParamsArg<C> &
   IfMatchArg<C> &
   IdempotencyArg<C> & { signal?: AbortSignal }
 
+/** A response schema, or the one its loader resolves to. */
+type ResponseSchema<R> = R extends () => Promise<infer S> ? S : R
+
 /** What a route answers: its response schema's output; a non-JSON body as text. */
-export type RouteResult<C extends RouteContract> = C['response'] extends z.ZodMiniType
-  ? z.output<Schema<C['response']>>
-  : C['response'] extends RawBody
-    ? string
-    : undefined
+export type RouteResult<C extends RouteContract> =
+  ResponseSchema<C['response']> extends z.ZodMiniType
+    ? z.output<Schema<ResponseSchema<C['response']>>>
+    : C['response'] extends RawBody
+      ? string
+      : undefined
 
 export type Api = {
   [D in keyof Contracts]: {
