@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { UnauthenticatedError } from '../../shared/errors'
 import { anonymous, type Actor } from '../../shared/roles'
@@ -13,7 +14,11 @@ import type { TokenVerifier } from './verifier'
  * server-side membership record, so removing a user or changing a role takes effect without
  * waiting for their token to expire.
  */
-export function identify(verifier: TokenVerifier, access: Pick<AccessCache, 'user' | 'warm'>) {
+export function identify(
+  verifier: TokenVerifier,
+  access: Pick<AccessCache, 'user' | 'warm'>,
+  readAhead: (c: Context<PortalEnv>, userId: string) => void = () => undefined,
+) {
   return createMiddleware<PortalEnv>(async (c, next) => {
     const header = c.req.header('authorization')
     if (!header) {
@@ -22,7 +27,11 @@ export function identify(verifier: TokenVerifier, access: Pick<AccessCache, 'use
     }
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
     if (!token) throw new UnauthenticatedError('Send the access token as "Authorization: Bearer <token>".')
-    warmAccessReads(access, token, c.req.path)
+    const sub = unverifiedSubject(token)
+    if (sub) {
+      access.warm(sub, PARTNER_IN_PATH.exec(c.req.path)?.[1])
+      readAhead(c, sub)
+    }
     const claims = await verifier.verify(token).catch((error: unknown) => {
       throw new UnauthenticatedError('The access token is invalid or expired; sign in again.', { cause: error })
     })
@@ -42,17 +51,12 @@ function toActor(user: PortalUser): Actor {
 const PARTNER_IN_PATH = /^\/api\/v1\/partners\/([a-z0-9-]{2,40})(?:\/|$)/
 
 /**
- * Starts the reads the access check makes (the caller's membership and the path's partner)
- * while the token's signature is checked, instead of after it: on a cold start the signature
- * check waits for the JWKS. Only the cache is warmed: nothing read is used unless the token
- * verifies, and `authorize` decides exactly as before.
+ * The `sub` claim of a JWT, read without verifying it, never to decide: with it the reads the
+ * access check makes (the caller's membership and the path's partner) and the route's own read
+ * (see functions/http/read-ahead.ts) start while the token's signature is checked, instead of
+ * after it. Nothing read is used unless the token verifies to the same user, and `authorize`
+ * decides exactly as before.
  */
-function warmAccessReads(access: Pick<AccessCache, 'warm'>, token: string, path: string) {
-  const sub = unverifiedSubject(token)
-  if (sub) access.warm(sub, PARTNER_IN_PATH.exec(path)?.[1])
-}
-
-/** The `sub` claim of a JWT, read without verifying it (to warm a cache, never to decide). */
 function unverifiedSubject(token: string): string | undefined {
   try {
     const payload: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))

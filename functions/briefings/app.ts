@@ -11,6 +11,7 @@ import { partnerRepository } from '../data/partners'
 import { productRepository } from '../data/products'
 import { etagOf } from '../http/etag'
 import { createOnce } from '../http/idempotency'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 
 // Only publishing and correcting render Markdown: the other routes' cold starts never load markdown-it
@@ -46,10 +47,10 @@ export const briefingsRoutes = domainRoutes(contracts, ({ db, clock, newId }) =>
   }
 
   return {
-    list: async (c, { query }) => {
-      const page = await briefings.listForPartner(c.var.partnerId, query)
-      return c.json({ ...page, items: page.items.map((b) => briefingView(b, c.var.actor)) })
-    },
+    list: readAhead(
+      ({ params, query }) => briefings.listForPartner(params.partnerId, query),
+      (c, _input, page) => c.json({ ...page, items: page.items.map((b) => briefingView(b, c.var.actor)) }),
+    ),
     publish: async (c, { body: input, idempotencyKey }) => {
       const actor = signedIn(c)
       const pid = c.var.partnerId

@@ -13,6 +13,7 @@ import { partnerRepository } from '../data/partners'
 import { productRepository } from '../data/products'
 import { etagOf } from '../http/etag'
 import { createOnce } from '../http/idempotency'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 import { certificationWorkflow } from './workflow'
 
@@ -85,10 +86,10 @@ export const certificationsRoutes = domainRoutes(contracts, ({ db, clock, newId 
       return c.json(next)
     },
 
-    list: async (c, { query }) => {
-      const page = await applications.listForPartner(c.var.partnerId, query)
-      return c.json({ ...page, items: page.items.map((a) => view(a, c.var.actor)) })
-    },
+    list: readAhead(
+      ({ params, query }) => applications.listForPartner(params.partnerId, query),
+      (c, _input, page) => c.json({ ...page, items: page.items.map((a) => view(a, c.var.actor)) }),
+    ),
     apply: async (c, { body: input, idempotencyKey }) => {
       const actor = signedIn(c)
       const pid = c.var.partnerId

@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import type { RouteContract } from '../../shared/contracts/contract'
+import { pathPattern, type RouteContract } from '../../shared/contracts/contract'
 import { identify } from '../auth/identify'
 import { REQUEST_BUDGET_MS, runInRequestScope } from '../runtime/request-scope'
 import type { Deps } from './deps'
 import type { PortalEnv } from './env'
 import { problem, toProblem } from './problem'
-import { registerRoutes, type DomainRoutes } from './routes'
+import { readAheads, registerRoutes, routeEntries, type DomainRoutes } from './routes'
 
 export type DomainApp = (deps: Deps) => DomainRoutes
 
@@ -35,9 +35,10 @@ export function createApiWith(
     const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(REQUEST_BUDGET_MS)])
     await runInRequestScope(signal, next)
   })
-  api.use('*', identify(deps.verifier, deps.access))
   const served = domains.map((d) => d(deps))
-  registerRoutes(api, served, deps.access)
+  const routes = routeEntries(served)
+  api.use('*', identify(deps.verifier, deps.access, readAheads(routes)))
+  registerRoutes(api, routes, deps.access)
   const known = allRoutes ?? served.flatMap((d) => Object.values(d.contracts))
   api.options('*', async (c) => {
     const allow = methodsFor(typeof known === 'function' ? await known() : known, c.req.path.replace(/^\/api\/v1/, ''))
@@ -58,6 +59,3 @@ export function methodsFor(contracts: readonly RouteContract[], path: string): s
   const methods = contracts.filter((c) => pathPattern(c.path).test(path)).map((c) => c.method)
   return [...new Set(methods)]
 }
-
-const pathPattern = (template: string) =>
-  new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}/?$`)

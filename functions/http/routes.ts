@@ -10,12 +10,13 @@ import {
   type RouteContract,
 } from '../../shared/contracts/contract'
 import { TooLargeError, UnsupportedMediaTypeError } from '../../shared/errors'
-import { authorize } from '../auth/guards'
+import { authorize, signedIn } from '../auth/guards'
 import type { AccessCache } from '../auth/access-cache'
 import type { Deps } from './deps'
 import type { PortalEnv } from './env'
 import { expectedVersion, optionalExpectedVersion } from './etag'
 import { idempotencyKeyOf } from './idempotency'
+import { inputKey, isReadAhead, readAheadStarter, type ReadAheadHandler } from './read-ahead'
 import { parseJsonBody, parsePart } from './validate'
 
 type Output<S> = S extends z.ZodMiniType ? z.output<S> : never
@@ -34,11 +35,11 @@ export interface RouteInput<C extends RouteContract> {
 export type Handler<C extends RouteContract> = (c: Context<PortalEnv>, input: RouteInput<C>) => Response | Promise<Response>
 
 /** One handler per contract of the domain, and no other: a missing or extra one does not compile. */
-export type Handlers<C extends DomainContracts> = { [K in keyof C]: Handler<C[K]> }
+export type Handlers<C extends DomainContracts> = { [K in keyof C]: Handler<C[K]> | ReadAheadHandler<C[K], any> }
 
 export interface DomainRoutes {
   contracts: DomainContracts
-  handlers: Record<string, Handler<RouteContract>>
+  handlers: Record<string, Handler<RouteContract> | ReadAheadHandler<RouteContract, unknown>>
 }
 
 /** A domain's sub-app: its contracts and a factory for their handlers. */
@@ -64,16 +65,31 @@ export function byRouteSpecificity(a: RouteContract, b: RouteContract): number {
   return 0
 }
 
+/** Every contract of the domains with its handler, the most specific paths first (as hono tries them). */
+export function routeEntries(domains: DomainRoutes[]) {
+  const entries = domains.flatMap((d) =>
+    Object.entries(d.contracts).map(([name, contract]) => ({ contract, handler: d.handlers[name]! })),
+  )
+  return entries.sort((a, b) => byRouteSpecificity(a.contract, b.contract))
+}
+
+/** What `identify` calls to start the reads of the routes that declare theirs apart (see read-ahead.ts). */
+export function readAheads(entries: ReturnType<typeof routeEntries>) {
+  const routes = entries.flatMap(({ contract, handler }) => {
+    if (!isReadAhead(handler)) return []
+    if (contract.method !== 'GET' || contract.access.kind === 'public')
+      throw new Error(`${contract.method} ${contract.path}: only a signed-in GET may read ahead`)
+    return [{ contract, handler }]
+  })
+  return readAheadStarter(routes)
+}
+
 /**
  * Registers each contract with what its declaration implies, in this order: access (401 /
  * tenant 404 / 403), body size (413), If-Match (428 / 412 / 400), Idempotency-Key format,
  * then params, query and body parsing (400 naming the fields) — and only then the handler.
  */
-export function registerRoutes(api: Hono<PortalEnv>, domains: DomainRoutes[], accessCache: AccessCache) {
-  const entries = domains.flatMap((d) =>
-    Object.entries(d.contracts).map(([name, contract]) => ({ contract, handler: d.handlers[name]! })),
-  )
-  entries.sort((a, b) => byRouteSpecificity(a.contract, b.contract))
+export function registerRoutes(api: Hono<PortalEnv>, entries: ReturnType<typeof routeEntries>, accessCache: AccessCache) {
   for (const { contract, handler } of entries) {
     const middleware: MiddlewareHandler<PortalEnv>[] = [authorize(contract.access, accessCache)]
     if (contract.body) {
@@ -87,9 +103,20 @@ export function registerRoutes(api: Hono<PortalEnv>, domains: DomainRoutes[], ac
         }),
       )
     }
-    api.on(contract.method, [honoPath(contract.path)], ...middleware, async (c) => handler(c, await inputOf(contract, c)))
+    const serve = isReadAhead(handler) ? servedReadAhead(contract, handler) : handler
+    api.on(contract.method, [honoPath(contract.path)], ...middleware, async (c) => serve(c, await inputOf(contract, c)))
   }
 }
+
+/** A read-ahead route: the read started for this very caller and input if there is one, else a fresh one. */
+const servedReadAhead =
+  (contract: RouteContract, { read, answer }: ReadAheadHandler<RouteContract, unknown>): Handler<RouteContract> =>
+  async (c, input) => {
+    const caller = { userId: signedIn(c).userId }
+    const early = c.var.earlyRead
+    const same = early && early.contract === contract && early.userId === caller.userId && early.input === inputKey(input)
+    return answer(c, input, await (same ? early.data : read(input, caller)))
+  }
 
 async function inputOf(contract: RouteContract, c: Context<PortalEnv>): Promise<RouteInput<RouteContract>> {
   const version =

@@ -9,6 +9,7 @@ import { signedIn } from '../auth/guards'
 import type { PortalEnv } from '../http/env'
 import { etagOf } from '../http/etag'
 import { createOnce } from '../http/idempotency'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 import { leadWorkflow, stripNormalized } from './workflow'
 
@@ -67,13 +68,15 @@ export const leadsRoutes = domainRoutes(contracts, (deps) => {
     },
     detail: async (c, { params }) => answer(c, await flow.requireLead(params.id)),
 
-    list: async (c, { query }) => {
-      const now = clock.now()
-      const page = await leads.listForPartner(c.var.partnerId, query)
-      // an offer that lapsed leaves the inbox at once, before the expiry job moves it on
-      const items = page.items.filter((lead) => concernsPartner(lead, c.var.partnerId, now))
-      return c.json({ ...page, items: items.map((lead) => leadView(lead, c.var.actor)) })
-    },
+    list: readAhead(
+      ({ params, query }) => leads.listForPartner(params.partnerId, query),
+      (c, _input, page) => {
+        const now = clock.now()
+        // an offer that lapsed leaves the inbox at once, before the expiry job moves it on
+        const items = page.items.filter((lead) => concernsPartner(lead, c.var.partnerId, now))
+        return c.json({ ...page, items: items.map((lead) => leadView(lead, c.var.actor)) })
+      },
+    ),
     get: async (c, { params }) => answer(c, await inboxLead(c, params.id)),
     accept: async (c, { params }) => answer(c, await flow.accept(params.id, partnerActor(c))),
     decline: async (c, { params, body }) =>

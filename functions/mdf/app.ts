@@ -4,6 +4,7 @@ import { claimView, fundView, ledgerEntryView } from '../../shared/mdf/view'
 import { signedIn } from '../auth/guards'
 import { mdfRepository } from '../data/mdf'
 import { etagOf } from '../http/etag'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 import { mdfService } from './service'
 
@@ -51,10 +52,10 @@ export const mdfRoutes = domainRoutes(contracts, (deps) => {
       return c.json({ ...page, items: page.items.map((e) => ledgerEntryView(e, c.var.actor)) })
     },
 
-    listClaims: async (c, { query }) => {
-      const page = await mdf.listClaims(c.var.partnerId, query)
-      return c.json({ ...page, items: page.items.map((claim) => claimView(claim, c.var.actor)) })
-    },
+    listClaims: readAhead(
+      ({ params, query }) => mdf.listClaims(params.partnerId, query),
+      (c, _input, page) => c.json({ ...page, items: page.items.map((claim) => claimView(claim, c.var.actor)) }),
+    ),
 
     fileClaim: async (c, { body, idempotencyKey }) => {
       const actor = signedIn(c)

@@ -9,6 +9,7 @@ import { signedIn } from '../auth/guards'
 import { documentRepository } from '../data/documents'
 import { partnerRepository } from '../data/partners'
 import { etagOf } from '../http/etag'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 
 /** Partner records: staff manage all of them; a partner-admin edits their own listing. */
@@ -38,11 +39,13 @@ export const partnersRoutes = domainRoutes(contracts, ({ db, clock, newId, acces
       c.header('Location', `/api/v1/partners/${partner.id}`)
       return c.json(partnerView(partner, c.var.actor), 201)
     },
-    get: async (c) => {
-      const partner = await partners.require(c.var.partnerId)
-      c.header('ETag', etagOf(partner.version))
-      return c.json(partnerView(partner, c.var.actor))
-    },
+    get: readAhead(
+      ({ params }) => partners.require(params.partnerId),
+      (c, _input, partner) => {
+        c.header('ETag', etagOf(partner.version))
+        return c.json(partnerView(partner, c.var.actor))
+      },
+    ),
     update: async (c, { body: patch, expectedVersion }) => {
       const actor = signedIn(c)
       const now = clock.now()

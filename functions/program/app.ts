@@ -6,6 +6,7 @@ import type { Scorecard } from '../../shared/schemas/scorecard'
 import { signedIn } from '../auth/guards'
 import { partnerRepository } from '../data/partners'
 import { scorecardRepository } from '../data/scorecards'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 import { dashboards } from './dashboard'
 
@@ -43,11 +44,13 @@ export const programRoutes = domainRoutes(program, ({ db, clock, newId }) => {
       await scorecards.save(card, partner, audit)
       return c.json(card)
     },
-    scorecard: async (c) => {
-      const card = await scorecards.current(c.var.partnerId)
-      if (!card) throw new NotFoundError('This partner has not been scored yet.')
-      return c.json(card)
-    },
+    scorecard: readAhead(
+      ({ params }) => scorecards.current(params.partnerId),
+      (c, _input, card) => {
+        if (!card) throw new NotFoundError('This partner has not been scored yet.')
+        return c.json(card)
+      },
+    ),
     scorecardHistory: async (c, { query }) => c.json(await scorecards.history(c.var.partnerId, query)),
     dashboard: async (c) => c.json(await figures.staff(clock.now())),
     partnerDashboard: async (c) => c.json(await figures.partner(c.var.partnerId, c.var.actor, clock.now())),

@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/roles'
 import { signedIn } from '../auth/guards'
 import { documentRepository } from '../data/documents'
 import { requireStorage } from '../http/deps'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 
 const UPLOAD_WINDOW_SECONDS = 600
@@ -57,10 +58,12 @@ export const uploadsRoutes = domainRoutes(uploads, (deps) => {
         201,
       )
     },
-    document: async (c, { params }) => {
-      const doc = await documents.get(c.var.partnerId, params.documentId)
-      if (!doc) throw new NotFoundError('No such document.')
-      return c.json(await view(doc, c.var.actor))
-    },
+    document: readAhead(
+      ({ params }) => documents.get(params.partnerId, params.documentId),
+      async (c, _input, doc) => {
+        if (!doc) throw new NotFoundError('No such document.')
+        return c.json(await view(doc, c.var.actor))
+      },
+    ),
   }
 })

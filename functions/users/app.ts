@@ -6,6 +6,7 @@ import type { PortalUser } from '../../shared/schemas/user'
 import { signedIn } from '../auth/guards'
 import { userRepository } from '../data/users'
 import { requireDirectory } from '../http/deps'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 
 /**
@@ -55,7 +56,10 @@ export const usersRoutes = domainRoutes(contracts, (deps) => {
   }
 
   return {
-    team: async (c) => c.json({ items: await members.listForPartner(c.var.partnerId) }),
+    team: readAhead(
+      ({ params }) => members.listForPartner(params.partnerId),
+      (c, _input, items) => c.json({ items }),
+    ),
     admins: async (c) => {
       const team = await members.listForPartner(c.var.partnerId)
       return c.json({ items: team.filter((u) => u.role === 'partner-admin').map(({ name, email }) => ({ name, email })) })

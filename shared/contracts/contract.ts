@@ -129,6 +129,10 @@ export const isRawBody = (body: RouteContract['body'] | RouteContract['response'
 /** The names in a path template: `/partners/{partnerId}/x/{id}` -> partnerId | id. */
 export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParams<Rest> : never
 
+/** The concrete paths of a template (`/partners/lutron/products` for `/partners/{partnerId}/products`), each parameter a named group of one segment. */
+export const pathPattern = (template: string) =>
+  new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}/?$`)
+
 export const pathParamNames = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)
 
 /** Fills a path template: `/partners/{partnerId}` + { partnerId: 'lutron' } -> `/partners/lutron`. */
