@@ -21,6 +21,7 @@ import { partnerRepository } from '../data/partners'
 import { productRepository, type ProductWrite } from '../data/products'
 import type { PortalEnv } from '../http/env'
 import { etagOf } from '../http/etag'
+import { readAhead } from '../http/read-ahead'
 import { domainRoutes } from '../http/routes'
 
 /** A partner's product catalog: CRUD with ETags, CSV import/export, price history. */
@@ -57,10 +58,13 @@ export const catalogRoutes = domainRoutes(catalog, ({ db, clock, newId }) => {
     priceChanged(before, product) ? { price: { id: newId(), point: pricePoint(product, actor) } } : {}
 
   return {
-    list: async (c, { query }) => {
-      const [page, view] = await Promise.all([products.list(c.var.partnerId, query), viewFor(c)])
-      return c.json({ ...page, items: page.items.map(view) })
-    },
+    list: readAhead(
+      ({ params, query }) => products.list(params.partnerId, query),
+      async (c, _input, page) => {
+        const view = await viewFor(c)
+        return c.json({ ...page, items: page.items.map(view) })
+      },
+    ),
     create: async (c, { body }) => {
       const actor = signedIn(c)
       const product = newProduct(body, clock.now())

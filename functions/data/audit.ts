@@ -55,7 +55,10 @@ function auditFilter(
 }
 
 export const auditRepository = (db: Db) => ({
-  /** newest first, optionally narrowed (a filter reads at most SCAN_BUDGET entries a request) */
+  /**
+   * newest first, optionally narrowed (a filter reads at most SCAN_BUDGET entries a request);
+   * the reader changes only a search by actor, so the audit route reads ahead without knowing it
+   */
   listForPartner: (pid: string, { limit, cursor, ...filters }: AuditFilterQuery, staffReader = true) =>
     queryPage<AuditEntry>(db, {
       ...keys.partnerAudit(pid),
