@@ -1,8 +1,9 @@
-import { createHash, createHmac, type BinaryLike } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { SignatureV4, createScope, getSigningKey } from '@smithy/signature-v4'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { fromEnv } from '@aws-sdk/credential-provider-env'
 import { requiredEnv } from '../env-vars'
+import { Sha256 } from '../runtime/sha256'
 import type { DocumentLinks } from './storage'
 
 /**
@@ -119,26 +120,3 @@ const escapeUri = (text: string) =>
   encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 const iso8601 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
-
-type SourceData = string | ArrayBuffer | ArrayBufferView
-
-const bytes = (data: SourceData): BinaryLike =>
-  typeof data === 'string'
-    ? data
-    : data instanceof ArrayBuffer
-      ? new Uint8Array(data)
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-
-/** SHA-256, or HMAC-SHA-256 with a secret, from node:crypto in the shape the signer takes. */
-class Sha256 {
-  private readonly hash
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret))
-  }
-  update(data: SourceData) {
-    this.hash.update(bytes(data))
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()))
-  }
-}

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/roles'
+import type { CognitoCall } from './cognito-api'
 
 /**
  * Where people sign in: Cognito in AWS, the dev identity provider locally. The portal's own
@@ -19,36 +20,27 @@ export const devDirectory = (newId: () => string): UserDirectory => ({
 })
 
 /** AWS: AdminCreateUser (Cognito e-mails the invitation), the role's group, AdminDisableUser + global sign-out. */
-export function cognitoDirectory(userPoolId: string): UserDirectory {
-  let client: ReturnType<typeof load> | undefined
-  const load = async () => {
-    const sdk = await import('./cognito-sdk')
-    return { sdk, cognito: new sdk.CognitoIdentityProviderClient({}) }
-  }
+export function cognitoDirectory(userPoolId: string, cognito: CognitoCall): UserDirectory {
   return {
     async invite({ email, name, role }) {
-      const { sdk, cognito } = await (client ??= load())
-      const created = await cognito.send(
-        new sdk.AdminCreateUserCommand({
-          UserPoolId: userPoolId,
-          Username: email,
-          UserAttributes: [
-            { Name: 'email', Value: email },
-            { Name: 'email_verified', Value: 'true' },
-            { Name: 'name', Value: name },
-          ],
-          DesiredDeliveryMediums: ['EMAIL'],
-        }),
-      )
-      await cognito.send(new sdk.AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: role }))
+      const created = await cognito<{ User?: { Attributes?: { Name: string; Value?: string }[] } }>('AdminCreateUser', {
+        UserPoolId: userPoolId,
+        Username: email,
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: name },
+        ],
+        DesiredDeliveryMediums: ['EMAIL'],
+      })
+      await cognito('AdminAddUserToGroup', { UserPoolId: userPoolId, Username: email, GroupName: role })
       const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value
       if (!sub) throw new Error('Cognito created the user without a sub')
       return { userId: sub }
     },
     async disable({ email }) {
-      const { sdk, cognito } = await (client ??= load())
-      await cognito.send(new sdk.AdminDisableUserCommand({ UserPoolId: userPoolId, Username: email }))
-      await cognito.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: email }))
+      await cognito('AdminDisableUser', { UserPoolId: userPoolId, Username: email })
+      await cognito('AdminUserGlobalSignOut', { UserPoolId: userPoolId, Username: email })
     },
   }
 }
