@@ -1,4 +1,4 @@
-import type { LeadInput, PipelineInput } from '../../shared/schemas/lead'
+import type { LeadInput, PipelineInput } from '../../shared/schemas/lead-input'
 import type { Deps } from '../http/deps'
 import { leadWorkflow } from '../leads/workflow'
 import { DEMO_STAFF, demoRep } from './seed-data'

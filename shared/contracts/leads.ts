@@ -4,19 +4,18 @@ import { Slug, Ulid } from '../schemas/common'
 import {
   DeclineInput,
   LeadInput,
-  LeadPage,
-  LeadView,
   PartnerLeadQuery,
   PipelineInput,
   ReferralDecisionInput,
   ReferralInput,
-  ReferralPage,
   ReferralQuery,
-  ReferralView,
   StaffLeadQuery,
   StaffOfferInput,
-} from '../schemas/lead'
+} from '../schemas/lead-input'
 import { access, defineContracts } from './contract'
+
+/** The answers' schemas, loaded only when asked for (see LoadSchema) */
+const views = () => import('../schemas/lead')
 
 const PartnerParam = z.strictObject({ partnerId: Slug })
 const PartnerLeadParam = z.strictObject({ partnerId: Slug, id: Ulid })
@@ -41,7 +40,7 @@ export const leads = defineContracts('leads', {
       CONTACT_RULE,
     access: access.staff,
     body: LeadInput,
-    response: LeadView,
+    response: async () => (await views()).LeadView,
     status: 201,
     idempotent: true,
     errors: [409, 422],
@@ -53,7 +52,7 @@ export const leads = defineContracts('leads', {
     access: access.staff,
     params: IdParam,
     body: StaffOfferInput,
-    response: LeadView,
+    response: async () => (await views()).LeadView,
     errors: [409, 422],
   },
   review: {
@@ -62,7 +61,7 @@ export const leads = defineContracts('leads', {
     summary: 'Every lead, newest first (filters: status, partner holding it, region or country)',
     access: access.staff,
     query: StaffLeadQuery,
-    response: LeadPage,
+    response: async () => (await views()).LeadPage,
   },
   detail: {
     method: 'GET',
@@ -70,7 +69,7 @@ export const leads = defineContracts('leads', {
     summary: 'A lead with its contact, offer history and pipeline',
     access: access.staff,
     params: IdParam,
-    response: LeadView,
+    response: async () => (await views()).LeadView,
   },
   list: {
     method: 'GET',
@@ -80,7 +79,7 @@ export const leads = defineContracts('leads', {
     access: access.member(),
     params: PartnerParam,
     query: PartnerLeadQuery,
-    response: LeadPage,
+    response: async () => (await views()).LeadPage,
   },
   get: {
     method: 'GET',
@@ -89,7 +88,7 @@ export const leads = defineContracts('leads', {
     description: `${CONTACT_RULE} ${GONE_RULE}`,
     access: access.member(),
     params: PartnerLeadParam,
-    response: LeadView,
+    response: async () => (await views()).LeadView,
   },
   accept: {
     method: 'POST',
@@ -98,7 +97,7 @@ export const leads = defineContracts('leads', {
     description: `Conditional on the offer being open, to this partner, and not lapsed: of an accept and the expiry job only one wins. ${GONE_RULE}`,
     access: access.partnerOnly(),
     params: PartnerLeadParam,
-    response: LeadView,
+    response: async () => (await views()).LeadView,
     errors: [409],
   },
   decline: {
@@ -108,7 +107,7 @@ export const leads = defineContracts('leads', {
     access: access.partnerOnly(),
     params: PartnerLeadParam,
     body: DeclineInput,
-    response: LeadView,
+    response: async () => (await views()).LeadView,
     errors: [409],
   },
   advance: {
@@ -121,7 +120,7 @@ export const leads = defineContracts('leads', {
     access: access.partnerOnly(),
     params: PartnerLeadParam,
     body: PipelineInput,
-    response: LeadView,
+    response: async () => (await views()).LeadView,
     ifMatch: true,
     errors: [409, 422],
   },
@@ -136,7 +135,7 @@ export const leads = defineContracts('leads', {
     access: access.partnerOnly(),
     params: PartnerParam,
     body: ReferralInput,
-    response: ReferralView,
+    response: async () => (await views()).ReferralView,
     status: 201,
     idempotent: true,
   },
@@ -147,7 +146,7 @@ export const leads = defineContracts('leads', {
     access: access.member(),
     params: PartnerParam,
     query: ReferralQuery,
-    response: ReferralPage,
+    response: async () => (await views()).ReferralPage,
   },
   referralQueue: {
     method: 'GET',
@@ -155,7 +154,7 @@ export const leads = defineContracts('leads', {
     summary: 'Referrals across partners, newest first (status `pending` or `conflict` for the queue)',
     access: access.staff,
     query: ReferralQuery,
-    response: ReferralPage,
+    response: async () => (await views()).ReferralPage,
   },
   referral: {
     method: 'GET',
@@ -163,7 +162,7 @@ export const leads = defineContracts('leads', {
     summary: 'A referral with its contact (and its lead, once accepted)',
     access: access.staff,
     params: IdParam,
-    response: ReferralView,
+    response: async () => (await views()).ReferralView,
   },
   decide: {
     method: 'POST',
@@ -174,7 +173,7 @@ export const leads = defineContracts('leads', {
     access: access.staff,
     params: IdParam,
     body: ReferralDecisionInput,
-    response: ReferralView,
+    response: async () => (await views()).ReferralView,
     errors: [409, 422],
   },
 })

@@ -3,21 +3,19 @@ import { Slug, Ulid } from '../schemas/common'
 import {
   ClaimExportQuery,
   ClaimInput,
-  ClaimPage,
   ClaimQueueQuery,
-  ClaimView,
   DecisionInput,
   FundAdjust,
   FundOpen,
-  FundPage,
-  FundView,
-  LedgerPage,
   LedgerQuery,
   PartnerClaimQuery,
   PaymentInput,
   Period,
-} from '../schemas/mdf'
+} from '../schemas/mdf-input'
 import { access, defineContracts } from './contract'
+
+/** The answers' schemas, loaded only when asked for (see LoadSchema) */
+const views = () => import('../schemas/mdf')
 
 const PartnerParam = z.strictObject({ partnerId: Slug })
 const FundParam = z.strictObject({ partnerId: Slug, period: Period })
@@ -34,7 +32,7 @@ export const mdf = defineContracts('mdf', {
     summary: 'The partner’s MDF funds, newest period first',
     access: access.member(),
     params: PartnerParam,
-    response: FundPage,
+    response: async () => (await views()).FundPage,
   },
   openFund: {
     method: 'POST',
@@ -46,7 +44,7 @@ export const mdf = defineContracts('mdf', {
     access: access.staffOnPartner,
     params: PartnerParam,
     body: FundOpen,
-    response: FundView,
+    response: async () => (await views()).FundView,
     status: 201,
     idempotent: true,
     errors: [409, 422],
@@ -58,7 +56,7 @@ export const mdf = defineContracts('mdf', {
     description: '`available = allocated - pending - approved - lapsed`; `paid` is the part of `approved` that has been paid.',
     access: access.member(),
     params: FundParam,
-    response: FundView,
+    response: async () => (await views()).FundView,
   },
   adjustFund: {
     method: 'PATCH',
@@ -67,7 +65,7 @@ export const mdf = defineContracts('mdf', {
     access: access.staffOnPartner,
     params: FundParam,
     body: FundAdjust,
-    response: FundView,
+    response: async () => (await views()).FundView,
     ifMatch: true,
     errors: [409, 422],
   },
@@ -78,7 +76,7 @@ export const mdf = defineContracts('mdf', {
     access: access.member(),
     params: FundParam,
     query: LedgerQuery,
-    response: LedgerPage,
+    response: async () => (await views()).LedgerPage,
   },
   listClaims: {
     method: 'GET',
@@ -87,7 +85,7 @@ export const mdf = defineContracts('mdf', {
     access: access.member(),
     params: PartnerParam,
     query: PartnerClaimQuery,
-    response: ClaimPage,
+    response: async () => (await views()).ClaimPage,
   },
   fileClaim: {
     method: 'POST',
@@ -100,7 +98,7 @@ export const mdf = defineContracts('mdf', {
     access: access.member(),
     params: PartnerParam,
     body: ClaimInput,
-    response: ClaimView,
+    response: async () => (await views()).ClaimView,
     status: 201,
     idempotent: true,
     errors: [409, 422],
@@ -111,7 +109,7 @@ export const mdf = defineContracts('mdf', {
     summary: 'A claim (ETag)',
     access: access.member(),
     params: ClaimParam,
-    response: ClaimView,
+    response: async () => (await views()).ClaimView,
   },
   resubmitClaim: {
     method: 'PUT',
@@ -122,7 +120,7 @@ export const mdf = defineContracts('mdf', {
     access: access.member(),
     params: ClaimParam,
     body: ClaimInput,
-    response: ClaimView,
+    response: async () => (await views()).ClaimView,
     ifMatch: true,
     errors: [409, 422],
   },
@@ -136,7 +134,7 @@ export const mdf = defineContracts('mdf', {
     access: access.member('partner-admin'),
     params: ClaimParam,
     body: DecisionInput,
-    response: ClaimView,
+    response: async () => (await views()).ClaimView,
     errors: [409, 422],
   },
   recordPayment: {
@@ -147,7 +145,7 @@ export const mdf = defineContracts('mdf', {
     access: access.member('partner-admin'),
     params: ClaimParam,
     body: PaymentInput,
-    response: ClaimView,
+    response: async () => (await views()).ClaimView,
     errors: [409, 422],
   },
   queue: {
@@ -156,7 +154,7 @@ export const mdf = defineContracts('mdf', {
     summary: 'Claims across partners in one status (default: submitted), oldest submission first',
     access: access.staff,
     query: ClaimQueueQuery,
-    response: ClaimPage,
+    response: async () => (await views()).ClaimPage,
   },
   exportClaims: {
     method: 'GET',

@@ -3,6 +3,9 @@ import { Slug } from '../schemas/common'
 import { Scorecard, ScorecardHistoryQuery, ScorecardInput, ScorecardPage } from '../schemas/scorecard'
 import { access, defineContracts } from './contract'
 
+/** The answers' schemas, loaded only when asked for (see LoadSchema) */
+const views = () => import('../schemas/dashboard')
+
 const PartnerParam = z.strictObject({ partnerId: Slug })
 
 export const program = defineContracts('program', {
@@ -45,7 +48,7 @@ export const program = defineContracts('program', {
       'negotiated discount against 30%, MDF by period and partner, certification coverage by tier, lead conversion, ' +
       'catalog freshness, briefings awaiting acknowledgement and scorecard mismatches; from counters kept by each write.',
     access: access.staff,
-    response: async () => (await import('../schemas/dashboard')).StaffDashboard,
+    response: async () => (await views()).StaffDashboard,
   },
   partnerDashboard: {
     method: 'GET',
@@ -55,6 +58,6 @@ export const program = defineContracts('program', {
       'The negotiated commercial terms are shown to HomeAIQ staff and the partner’s admins only, as in GET /partners/{partnerId}.',
     access: access.member(),
     params: PartnerParam,
-    response: async () => (await import('../schemas/dashboard')).PartnerDashboard,
+    response: async () => (await views()).PartnerDashboard,
   },
 })

@@ -1,5 +1,6 @@
 import { ConflictError } from '../errors'
-import type { Conflict, Referral, ReferralDecisionInput, ReferralInput } from '../schemas/lead'
+import type { Conflict, Referral } from '../schemas/lead'
+import type { ReferralDecisionInput, ReferralInput } from '../schemas/lead-input'
 import { REFERRAL_STATUS_LABELS } from './vocabulary'
 
 /** A partner's referral of a homeowner project to HomeAIQ, waiting for staff (or flagged as a possible duplicate). */

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors'
 import type { SignedInActor } from '../roles'
-import type { Lead, LeadStep, Offer, PipelineInput, ReferralInput } from '../schemas/lead'
+import type { Lead, LeadStep, Offer } from '../schemas/lead'
+import type { PipelineInput, ReferralInput } from '../schemas/lead-input'
 import type { Candidate } from './distribution'
 import { CLOSED_STATUSES, LEAD_LIMITS, LEAD_STATUS_LABELS, NEEDS_VALUE, NEXT_STATUSES, type LeadStatus } from './vocabulary'
 

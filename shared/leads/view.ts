@@ -1,5 +1,6 @@
 import { HOMEAIQ_ACTOR, type Actor } from '../roles'
-import type { Lead, LeadContact, LeadView, Referral, ReferralView } from '../schemas/lead'
+import type { Lead, LeadView, Referral, ReferralView } from '../schemas/lead'
+import type { LeadContact } from '../schemas/lead-input'
 import { HELD_STATUSES } from './vocabulary'
 
 /** A lead, or a part of one as an audit entry holds it, with its homeowner's contact when it was read. */

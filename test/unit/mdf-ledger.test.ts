@@ -20,7 +20,8 @@ import {
   resubmitClaim,
 } from '../../shared/mdf/rules'
 import { holdsReservation } from '../../shared/mdf/vocabulary'
-import { ClaimInput, DecisionInput, type Claim, type Fund } from '../../shared/schemas/mdf'
+import { type Claim, type Fund } from '../../shared/schemas/mdf'
+import { ClaimInput, DecisionInput } from '../../shared/schemas/mdf-input'
 import { ACTORS, DOCS, NOW, claimBody, fundOf } from '../helpers/mdf'
 
 /**

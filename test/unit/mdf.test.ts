@@ -20,7 +20,7 @@ import {
 } from '../../shared/mdf/rules'
 import { claimView, fundView, ledgerEntryView } from '../../shared/mdf/view'
 import { missingProof } from '../../shared/mdf/vocabulary'
-import { ClaimInput, DecisionInput } from '../../shared/schemas/mdf'
+import { ClaimInput, DecisionInput } from '../../shared/schemas/mdf-input'
 import type { Claim, Fund } from '../../shared/schemas/mdf'
 import { ACTORS, DOCS, NOW, claimBody, fundOf } from '../helpers/mdf'
 
