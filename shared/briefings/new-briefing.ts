@@ -1,6 +1,7 @@
 import { RuleViolationError } from '../errors'
 import type { SignedInActor } from '../roles'
-import type { Briefing, BriefingInput, BriefingKind } from '../schemas/briefing'
+import type { Briefing } from '../schemas/briefing'
+import type { BriefingInput, BriefingKind } from '../schemas/briefing-input'
 import type { PortalDocument } from '../schemas/document'
 import { renderMarkdown } from './markdown'
 import { needsSkus, requiresAck } from './vocabulary'

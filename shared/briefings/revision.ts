@@ -1,6 +1,7 @@
 import { RuleViolationError, type FieldIssue } from '../errors'
 import type { SignedInActor } from '../roles'
-import type { Briefing, BriefingRevisionInput } from '../schemas/briefing'
+import type { Briefing } from '../schemas/briefing'
+import type { BriefingRevisionInput } from '../schemas/briefing-input'
 import type { PortalDocument } from '../schemas/document'
 import { renderMarkdown } from './markdown'
 import { assertSkusNamed, attachmentsOf } from './new-briefing'

@@ -1,18 +1,14 @@
 import { byName } from '../format'
 import { ConflictError, RuleViolationError, ValidationError } from '../errors'
 import type { SignedInActor } from '../roles'
+import type { Application, Badge, Evidence, HistoryEntry, Program } from '../schemas/certification'
 import type {
-  Application,
   ApplicationInput,
   ApplicationUpdate,
-  Badge,
   DecisionInput,
-  Evidence,
-  HistoryEntry,
-  Program,
   ProgramCreate,
   ProgramFields,
-} from '../schemas/certification'
+} from '../schemas/certification-input'
 import type { PortalDocument } from '../schemas/document'
 import {
   APPLICATION_STATUS_LABELS,

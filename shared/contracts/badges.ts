@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { BadgeId, PublicBadge } from '../schemas/certification'
+import { BadgeId } from '../schemas/certification-input'
 import { access, defineContracts } from './contract'
 
 const BadgeParam = z.strictObject({ badgeId: BadgeId })
@@ -23,7 +23,7 @@ export const badges = defineContracts('badges', {
     summary: 'Verify a badge: who holds it, for which program, and whether it is valid now',
     access: access.public,
     params: BadgeParam,
-    response: PublicBadge,
+    response: async () => (await import('../schemas/certification')).PublicBadge,
   },
   image: {
     method: 'GET',

@@ -1,15 +1,10 @@
 import * as z from 'zod/mini'
-import {
-  BriefingFeedPage,
-  BriefingFeedQuery,
-  BriefingInput,
-  BriefingPage,
-  BriefingRevisionInput,
-  BriefingView,
-  PartnerBriefingQuery,
-} from '../schemas/briefing'
+import { BriefingFeedQuery, BriefingInput, BriefingRevisionInput, PartnerBriefingQuery } from '../schemas/briefing-input'
 import { Slug, Ulid } from '../schemas/common'
 import { access, defineContracts } from './contract'
+
+/** The answers' schemas, loaded only when asked for (see LoadSchema) */
+const views = () => import('../schemas/briefing')
 
 const PartnerParam = z.strictObject({ partnerId: Slug })
 const BriefingParam = z.strictObject({ partnerId: Slug, id: Ulid })
@@ -22,7 +17,7 @@ export const briefings = defineContracts('briefings', {
     access: access.member(),
     params: PartnerParam,
     query: PartnerBriefingQuery,
-    response: BriefingPage,
+    response: async () => (await views()).BriefingPage,
   },
   publish: {
     method: 'POST',
@@ -31,7 +26,7 @@ export const briefings = defineContracts('briefings', {
     access: access.member(),
     params: PartnerParam,
     body: BriefingInput,
-    response: BriefingView,
+    response: async () => (await views()).BriefingView,
     status: 201,
     idempotent: true,
     errors: [422],
@@ -42,7 +37,7 @@ export const briefings = defineContracts('briefings', {
     summary: 'A briefing (ETag: its version)',
     access: access.member(),
     params: BriefingParam,
-    response: BriefingView,
+    response: async () => (await views()).BriefingView,
   },
   revise: {
     method: 'PUT',
@@ -52,7 +47,7 @@ export const briefings = defineContracts('briefings', {
     access: access.member(),
     params: BriefingParam,
     body: BriefingRevisionInput,
-    response: BriefingView,
+    response: async () => (await views()).BriefingView,
     ifMatch: true,
     errors: [422],
   },
@@ -63,7 +58,7 @@ export const briefings = defineContracts('briefings', {
       'Acknowledge a briefing (once per staff user; repeating it changes nothing); If-Match, when sent, names the version read',
     access: access.staffOnPartner,
     params: BriefingParam,
-    response: BriefingView,
+    response: async () => (await views()).BriefingView,
     ifMatch: 'optional',
   },
   feed: {
@@ -72,6 +67,6 @@ export const briefings = defineContracts('briefings', {
     summary: 'Briefings across partners, newest first',
     access: access.staff,
     query: BriefingFeedQuery,
-    response: BriefingFeedPage,
+    response: async () => (await views()).BriefingFeedPage,
   },
 })

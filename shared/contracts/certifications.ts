@@ -1,24 +1,20 @@
 import * as z from 'zod/mini'
 import {
-  Application,
   ApplicationInput,
-  ApplicationPage,
   ApplicationUpdate,
-  Badge,
   BadgeId,
-  BadgePage,
   DecisionInput,
-  DecisionResult,
   PartnerApplicationQuery,
-  Program,
   ProgramCreate,
   ProgramFields,
-  ProgramPage,
   ReviewQueueQuery,
   RevokeInput,
-} from '../schemas/certification'
+} from '../schemas/certification-input'
 import { Slug, Ulid } from '../schemas/common'
 import { access, defineContracts } from './contract'
+
+/** The answers' schemas, loaded only when asked for (see LoadSchema) */
+const views = () => import('../schemas/certification')
 
 const PartnerParam = z.strictObject({ partnerId: Slug })
 const ApplicationParam = z.strictObject({ partnerId: Slug, id: Ulid })
@@ -31,7 +27,7 @@ export const certifications = defineContracts('certifications', {
     summary: 'The certification programs',
     description: 'Public: the directory filters by program, and each badge credential names its program as the achievement.',
     access: access.public,
-    response: ProgramPage,
+    response: async () => (await views()).ProgramPage,
   },
   program: {
     method: 'GET',
@@ -39,7 +35,7 @@ export const certifications = defineContracts('certifications', {
     summary: 'A certification program (ETag): requirements, evidence, validity and scope',
     access: access.public,
     params: ProgramParam,
-    response: Program,
+    response: async () => (await views()).Program,
   },
   createProgram: {
     method: 'POST',
@@ -47,7 +43,7 @@ export const certifications = defineContracts('certifications', {
     summary: 'Define a certification program',
     access: access.staff,
     body: ProgramCreate,
-    response: Program,
+    response: async () => (await views()).Program,
     status: 201,
     errors: [409],
   },
@@ -58,7 +54,7 @@ export const certifications = defineContracts('certifications', {
     access: access.staff,
     params: ProgramParam,
     body: ProgramFields,
-    response: Program,
+    response: async () => (await views()).Program,
     ifMatch: true,
   },
   list: {
@@ -68,7 +64,7 @@ export const certifications = defineContracts('certifications', {
     access: access.member(),
     params: PartnerParam,
     query: PartnerApplicationQuery,
-    response: ApplicationPage,
+    response: async () => (await views()).ApplicationPage,
   },
   apply: {
     method: 'POST',
@@ -80,7 +76,7 @@ export const certifications = defineContracts('certifications', {
     access: access.partnerOnly(),
     params: PartnerParam,
     body: ApplicationInput,
-    response: Application,
+    response: async () => (await views()).Application,
     status: 201,
     idempotent: true,
     errors: [409, 422],
@@ -91,7 +87,7 @@ export const certifications = defineContracts('certifications', {
     summary: 'A certification application with its status timeline (ETag)',
     access: access.member(),
     params: ApplicationParam,
-    response: Application,
+    response: async () => (await views()).Application,
   },
   update: {
     method: 'PUT',
@@ -100,7 +96,7 @@ export const certifications = defineContracts('certifications', {
     access: access.partnerOnly(),
     params: ApplicationParam,
     body: ApplicationUpdate,
-    response: Application,
+    response: async () => (await views()).Application,
     ifMatch: true,
     errors: [409, 422],
   },
@@ -110,7 +106,7 @@ export const certifications = defineContracts('certifications', {
     summary: 'Take a submitted application into review, so the partner sees someone is on it',
     access: access.staffOnPartner,
     params: ApplicationParam,
-    response: Application,
+    response: async () => (await views()).Application,
     errors: [409],
   },
   decide: {
@@ -123,7 +119,7 @@ export const certifications = defineContracts('certifications', {
     access: access.staffOnPartner,
     params: ApplicationParam,
     body: DecisionInput,
-    response: DecisionResult,
+    response: async () => (await views()).DecisionResult,
     errors: [409, 422],
   },
   queue: {
@@ -132,7 +128,7 @@ export const certifications = defineContracts('certifications', {
     summary: 'Applications awaiting review, oldest first (filter by status, program, partner)',
     access: access.staff,
     query: ReviewQueueQuery,
-    response: ApplicationPage,
+    response: async () => (await views()).ApplicationPage,
   },
   badges: {
     method: 'GET',
@@ -140,7 +136,7 @@ export const certifications = defineContracts('certifications', {
     summary: 'The partner’s badges (active, expired and revoked), by program',
     access: access.member(),
     params: PartnerParam,
-    response: BadgePage,
+    response: async () => (await views()).BadgePage,
   },
   revoke: {
     method: 'POST',
@@ -149,7 +145,7 @@ export const certifications = defineContracts('certifications', {
     access: access.staffOnPartner,
     params: z.strictObject({ partnerId: Slug, badgeId: BadgeId }),
     body: RevokeInput,
-    response: Badge,
+    response: async () => (await views()).Badge,
     errors: [409],
   },
 })

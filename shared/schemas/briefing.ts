@@ -1,42 +1,12 @@
 import * as z from 'zod/mini'
-import { Cursor, IsoDate, IsoDateTime, Limit, Slug, listOf } from './common'
 import { ROLES } from '../roles'
-import { Sku } from './vocabulary'
+import { IsoDate, IsoDateTime, Slug, listOf } from './common'
+import { BriefingKind } from './briefing-input'
 
-import { BRIEFING_KINDS, BRIEFING_LIMITS as L } from '../briefings/vocabulary'
-
-export { BRIEFING_KINDS }
-export const BriefingKind = z.enum(BRIEFING_KINDS)
-export type BriefingKind = z.infer<typeof BriefingKind>
-
-export const BriefingInput = z.strictObject({
-  kind: BriefingKind,
-  title: z.string().check(z.trim(), z.minLength(L.titleMin), z.maxLength(L.titleMax)),
-  /** Markdown; rendered to sanitized HTML on publish */
-  body: z.string().check(z.trim(), z.minLength(1), z.maxLength(L.bodyMax)),
-  skus: z._default(
-    z.array(Sku).check(
-      z.maxLength(L.skusMax),
-      z.refine((s) => new Set(s).size === s.length, 'List each SKU once.'),
-    ),
-    [],
-  ),
-  effectiveDate: IsoDate,
-  attachmentDocumentIds: z._default(
-    z.array(z.string().check(z.maxLength(40))).check(
-      z.maxLength(L.attachmentsMax),
-      z.refine((s) => new Set(s).size === s.length, 'Attach each document once.'),
-    ),
-    [],
-  ),
-})
-export type BriefingInput = z.infer<typeof BriefingInput>
-
-/** A correction after publishing: the briefing as it should read (its kind stays), and a note saying what changed. */
-export const BriefingRevisionInput = z.extend(z.omit(BriefingInput, { kind: true }), {
-  note: z.string().check(z.trim(), z.minLength(L.noteMin), z.maxLength(L.noteMax)),
-})
-export type BriefingRevisionInput = z.infer<typeof BriefingRevisionInput>
+/**
+ * Briefings as stored and as the API answers them: the response schemas of
+ * shared/contracts/briefings.ts, loaded only when asked for, so no Lambda builds them (see LoadSchema).
+ */
 
 /** `version`: the revision acknowledged (absent on acknowledgements given before corrections existed) */
 export const Acknowledgement = z.object({
@@ -88,23 +58,6 @@ export const Briefing = z.object({
 })
 export type Briefing = z.infer<typeof Briefing>
 
-export const PartnerBriefingQuery = z.strictObject({ kind: z.optional(BriefingKind), limit: Limit, cursor: Cursor })
-
-export const BriefingFeedQuery = z.strictObject({
-  kind: z.optional(BriefingKind),
-  partnerId: z.optional(Slug),
-  unacknowledged: z.optional(
-    z.pipe(
-      z.enum(['true', 'false']),
-      z.transform((v) => v === 'true'),
-    ),
-  ),
-  limit: Limit,
-  cursor: Cursor,
-})
-export type BriefingFeedQuery = z.infer<typeof BriefingFeedQuery>
-
-/** A briefing as the API answers it: `flagged` for everyone, `acknowledgedByMe` for staff. */
 export const BriefingView = z.extend(Briefing, { flagged: z.boolean(), acknowledgedByMe: z.optional(z.boolean()) })
 export type BriefingView = z.infer<typeof BriefingView>
 

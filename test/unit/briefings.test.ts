@@ -7,7 +7,7 @@ import { redactBriefing } from '../../shared/briefings/view'
 import { eolDue, isFlagged } from '../../shared/briefings/rules'
 import { requiresAck } from '../../shared/briefings/vocabulary'
 import { RuleViolationError } from '../../shared/errors'
-import { BriefingInput, BriefingRevisionInput } from '../../shared/schemas/briefing'
+import { BriefingInput, BriefingRevisionInput } from '../../shared/schemas/briefing-input'
 
 const actor = { kind: 'partner', role: 'partner-rep', userId: 'u', email: 'rep@lutron.example', partnerId: 'lutron' } as const
 const ctx = {
