@@ -26,9 +26,9 @@ export interface AccessCache {
    * partner's path, that partner — without waiting for them (`identify` calls it while the
    * token's signature is checked). Neither cached: both in one BatchGetItem, one round trip
    * instead of two in a row. Membership known: the partner is read only for staff and the
-   * partner's own users, as `authorize` would.
+   * partner's own users, as `authorize` would. Answers whether any of it had to be read.
    */
-  warm(userId: string, partnerId: string | undefined): void
+  warm(userId: string, partnerId: string | undefined): boolean
   forgetUser(userId: string): void
   forgetPartner(partnerId: string): void
 }
@@ -79,14 +79,21 @@ export function accessCache(db: Db, opts: { ttlMs?: number; now?: () => number; 
       const partner = of(keys.partner(partnerId))
       return { user: user && stripKeys<PortalUser>(user), partner: accessOf(partner && stripKeys<Partner>(partner)) }
     })
-    userCache.set(userId, read.then((r) => r.user))
-    partnerCache.set(partnerId, read.then((r) => r.partner))
+    userCache.set(
+      userId,
+      read.then((r) => r.user),
+    )
+    partnerCache.set(
+      partnerId,
+      read.then((r) => r.partner),
+    )
   }
 
   return {
     user: userCache.get,
     partner: partnerCache.get,
     warm(userId, partnerId) {
+      const reading = !userCache.fresh(userId) || (!!partnerId && !partnerCache.fresh(partnerId))
       if (partnerId && !userCache.fresh(userId) && !partnerCache.fresh(partnerId)) readBoth(userId, partnerId)
       userCache
         .get(userId)
@@ -94,6 +101,7 @@ export function accessCache(db: Db, opts: { ttlMs?: number; now?: () => number; 
           if (partnerId && user && (user.role === 'staff' || user.partnerId === partnerId)) await partnerCache.get(partnerId)
         })
         .catch(() => undefined)
+      return reading
     },
     forgetUser: userCache.forget,
     forgetPartner: partnerCache.forget,

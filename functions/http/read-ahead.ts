@@ -13,11 +13,12 @@ export interface Caller {
  * A GET route's handler in two parts: the read, which depends on nothing but the route's input
  * and the caller's id, and the answer built from what it read once access is granted. A cold
  * request checks the token and reads the caller's membership before its route may read: two
- * DynamoDB round trips in a row. With the read declared apart, `startReadAhead` starts it beside
- * the membership read, for the id the unverified token names; the handler takes that result only
- * if the token then verifies to the same id, access is granted and the input is the same, and
- * reads again otherwise. Nothing read ahead reaches a caller who may not see it, and a read
- * never writes, so starting it early changes nothing but when it is made.
+ * DynamoDB round trips in a row. With the read declared apart, `identify` starts it beside the
+ * membership read (when there is one: a warm container with the membership cached reads after
+ * the check, which then takes no time), for the id the unverified token names; the handler takes
+ * that result only if the token then verifies to the same id, access is granted and the input is
+ * the same, and reads again otherwise. Nothing read ahead reaches a caller who may not see it,
+ * and a read never writes, so starting it early changes nothing but when it is made.
  */
 export interface ReadAheadHandler<C extends RouteContract, T> {
   readonly read: (input: RouteInput<C>, caller: Caller) => Promise<T>

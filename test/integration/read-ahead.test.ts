@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { access, defineContracts } from '../../shared/contracts/contract'
 import { Limit, Slug } from '../../shared/schemas/common'
+import { accessCache } from '../../functions/auth/access-cache'
 import { createApiWith } from '../../functions/http/app'
 import type { Deps } from '../../functions/http/deps'
 import { readAhead, type Caller } from '../../functions/http/read-ahead'
@@ -24,8 +25,9 @@ const contracts = defineContracts('leads', {
   },
 })
 
-/** An API with one read-ahead route whose read and answer record what they were given. */
-function notesApi(deps: Deps = portal.deps) {
+/** An API with one read-ahead route whose read and answer record what they were given (and an access cache of its own). */
+function notesApi(overrides: Partial<Deps> = {}) {
+  const deps = { ...portal.deps, access: accessCache(portal.deps.db), ...overrides }
   const reads: { partnerId: string; limit: number; caller: Caller }[] = []
   const answered: unknown[] = []
   const api = createApiWith(deps, [
@@ -52,7 +54,7 @@ describe('a route that reads ahead', () => {
     let release!: () => void
     const released = new Promise<void>((resolve) => (release = resolve))
     const verifier = { verify: async (token: string) => (await released, portal.deps.verifier.verify(token)) }
-    const { reads, get } = notesApi({ ...portal.deps, verifier })
+    const { reads, get } = notesApi({ verifier })
     const answer = get('/partners/lutron/notes?limit=5', portal.tokenFor('rep@lutron.example'))
     await expect.poll(() => reads.length).toBe(1)
     release()
@@ -60,6 +62,22 @@ describe('a route that reads ahead', () => {
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ notesOf: 'lutron', for: 'dev-rep-lutron' })
     expect(reads).toEqual([{ partnerId: 'lutron', limit: 5, caller: { userId: 'dev-rep-lutron' } }])
+  })
+
+  it('reads after the access check when the membership is cached: nothing to read beside', async () => {
+    let release!: () => void
+    let released = Promise.resolve()
+    const verifier = { verify: async (token: string) => (await released, portal.deps.verifier.verify(token)) }
+    const { reads, get } = notesApi({ verifier })
+    const token = portal.tokenFor('rep@lutron.example')
+    expect((await get('/partners/lutron/notes', token)).status).toBe(200)
+    released = new Promise<void>((resolve) => (release = resolve))
+    const answer = get('/partners/lutron/notes', token)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(reads).toHaveLength(1)
+    release()
+    expect((await answer).status).toBe(200)
+    expect(reads).toHaveLength(2)
   })
 
   it('gives nothing it read to a user of another partner, to a forged token or to no token', async () => {
@@ -81,7 +99,7 @@ describe('a route that reads ahead', () => {
 
   it('reads again when the token verifies to another user than the one it named', async () => {
     const named = portal.tokenFor('rep@lutron.example')
-    const { reads, get } = notesApi({ ...portal.deps, verifier: { verify: async () => ({ sub: 'dev-admin-lutron' }) as never } })
+    const { reads, get } = notesApi({ verifier: { verify: async () => ({ sub: 'dev-admin-lutron' }) as never } })
     const res = await get('/partners/lutron/notes', named)
     expect(await res.json()).toEqual({ notesOf: 'lutron', for: 'dev-admin-lutron' })
     expect(reads.map((r) => r.caller.userId)).toEqual(['dev-rep-lutron', 'dev-admin-lutron'])
@@ -101,7 +119,12 @@ describe('a route that reads ahead', () => {
     const write = defineContracts('leads', {
       add: { method: 'POST', path: '/partners/{partnerId}/notes', summary: 'add', access: access.member() },
     })
-    const handlers = () => ({ add: readAhead(async () => 1, (c) => c.body(null, 204)) })
+    const handlers = () => ({
+      add: readAhead(
+        async () => 1,
+        (c) => c.body(null, 204),
+      ),
+    })
     expect(() => createApiWith(portal.deps, [domainRoutes(write, handlers)])).toThrow(/only a signed-in GET may read ahead/)
   })
 })

@@ -28,7 +28,7 @@ function setup(outcome: 'valid' | 'invalid') {
   const reads: string[] = []
   const access: Pick<AccessCache, 'user' | 'warm'> = {
     user: async (id) => (reads.push(`user:${id}`), USERS[id]),
-    warm: (id, partnerId) => void reads.push(`warm:${id}${partnerId ? ` partner:${partnerId}` : ''}`),
+    warm: (id, partnerId) => (reads.push(`warm:${id}${partnerId ? ` partner:${partnerId}` : ''}`), true),
   }
   const app = new Hono<PortalEnv>()
   app.use('*', identify(verifier, access))
