@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the portal's performance beside a floor measured in the same run (see
  * bench/README.md). Prints tables, writes bench/results.json; `--check` exits 1 when a budget
- * in bench/budgets.ts fails. BENCH_RUNS sets the cold rounds (default 9); `--source-maps`
+ * in bench/budgets.ts fails. BENCH_RUNS sets the cold rounds (default 21); `--source-maps`
  * runs the functions with NODE_OPTIONS=--enable-source-maps, to weigh what it would cost;
  * `--no-scale` skips the 50,000-item runs (their seeding takes a while); BENCH_LOAD_REQUESTS
  * sets the requests per warm-latency run (default 400).
@@ -23,7 +23,7 @@ import { staticScans } from './scans'
 import { ratio } from './stats'
 
 const args = new Set(process.argv.slice(2))
-const ROUNDS = Number(process.env.BENCH_RUNS ?? 9)
+const ROUNDS = Number(process.env.BENCH_RUNS ?? 21)
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
 const ms = (x: number) => `${x.toFixed(0)}`
 
