@@ -1,6 +1,14 @@
 import * as z from 'zod/mini'
 import { allContracts } from '../../shared/contracts'
-import { fillPath, isRawBody, pathParamNames, responseOf, statusesOf, type RouteContract } from '../../shared/contracts/contract'
+import {
+  fillPath,
+  isRawBody,
+  pathParamNames,
+  pathPattern,
+  responseOf,
+  statusesOf,
+  type RouteContract,
+} from '../../shared/contracts/contract'
 import { byRouteSpecificity } from '../../functions/http/routes'
 
 // zod/mini ships no wording of its own: a failed conformance check reads better in English
@@ -40,9 +48,7 @@ export const exampleBody = (contract: RouteContract) =>
       ? { rawBody: 'x', headers: { 'content-type': contract.body.contentType } }
       : { body: {} }
 
-const patterns = [...CONTRACTS]
-  .sort(byRouteSpecificity)
-  .map((c) => ({ contract: c, pattern: new RegExp(`^${c.path.replace(/\{\w+\}/g, '[^/]+')}$`) }))
+const patterns = [...CONTRACTS].sort(byRouteSpecificity).map((c) => ({ contract: c, pattern: pathPattern(c.path) }))
 
 /** The contract a request to `path` (under /api/v1, query allowed) is served by. */
 export function contractOf(method: string, path: string) {
