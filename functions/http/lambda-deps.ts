@@ -3,15 +3,18 @@ import { accessCache } from '../auth/access-cache'
 import { cognitoVerifier } from '../auth/verifier'
 import { createDb } from '../data/db'
 import { requiredEnv } from '../env-vars'
+import { oneRequestAtATime } from '../runtime/request-scope'
 import type { Deps } from './deps'
 
 /**
  * Deps for a Lambda container: built once at cold start (clients, the verifier and its
  * JWKS cache, the access cache are reused across invocations); nothing here does I/O until a
  * request needs it. `extra` adds what only some domains need (the documents bucket), so the
- * others never load it.
+ * others never load it. An execution environment serves one invocation at a time, so the
+ * request's scope is one slot, not an AsyncLocalStorage.
  */
 export function lambdaDeps(extra: Partial<Deps> = {}): Deps {
+  oneRequestAtATime()
   const db = createDb(requiredEnv('TABLE_NAME'), {}, { cursorKey: requiredEnv('CURSOR_KEY') })
   return {
     ...extra,
