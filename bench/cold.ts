@@ -4,13 +4,12 @@
  * order each round, so machine load falls on the floor and the functions alike.
  */
 import { execFile } from 'node:child_process'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
-import { esbuildOptionsFor } from '../infra/constructs/bundling'
+import { build, type Metafile } from 'esbuild'
 import { projectRoot } from '../infra/constructs/portal-function'
 import type { BenchFunction } from './functions'
 import type { BenchServices, DynamoCall } from './local'
@@ -27,20 +26,40 @@ const profileFlags = (name: string) =>
 
 export interface Built {
   fn: BenchFunction
+  /** its index.mjs */
   file: string
+  /** the code it deploys: index.mjs and every chunk (source maps aside) */
   bytes: number
   gzipBytes: number
+  /** the code a cold start reads: index.mjs and the chunks it imports statically, not those behind `import()` */
+  startBytes: number
 }
 
 export async function buildAll(fns: BenchFunction[], outDir: string): Promise<Built[]> {
   return Promise.all(
     fns.map(async (fn) => {
-      const file = join(outDir, fn.name, 'index.mjs')
-      await build(esbuildOptionsFor(fn.bundling, resolve(projectRoot, fn.entry), file))
-      const source = readFileSync(file)
-      return { fn, file, bytes: statSync(file).size, gzipBytes: gzipSync(source).length }
+      const dir = join(outDir, fn.name)
+      const { metafile } = await build({ ...fn.build(resolve(projectRoot, fn.entry), dir), metafile: true })
+      const code = Object.keys(metafile.outputs).filter((out) => out.endsWith('.mjs'))
+      const gzipBytes = code.reduce((sum, out) => sum + gzipSync(readFileSync(out)).length, 0)
+      const bytes = code.reduce((sum, out) => sum + metafile.outputs[out]!.bytes, 0)
+      const file = join(dir, 'index.mjs')
+      const startBytes = [...loadedAtStart(metafile, relative(process.cwd(), file))].reduce(
+        (sum, out) => sum + metafile.outputs[out]!.bytes,
+        0,
+      )
+      return { fn, file, bytes, gzipBytes, startBytes }
     }),
   )
+}
+
+/** An output file and every output it imports statically, transitively. */
+function loadedAtStart(metafile: Metafile, entry: string, seen = new Set<string>()): Set<string> {
+  seen.add(entry)
+  for (const { path, kind, external } of metafile.outputs[entry]?.imports ?? []) {
+    if (kind === 'import-statement' && !external && !seen.has(path)) loadedAtStart(metafile, path, seen)
+  }
+  return seen
 }
 
 export interface ColdResult {

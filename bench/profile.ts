@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { SourceMap } from 'node:module'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { spread } from './stats'
 
 interface CpuProfile {
@@ -20,7 +21,7 @@ const [dir, ...only] = process.argv.slice(2)
 if (!dir) throw new Error('usage: tsx bench/profile.ts <BENCH_CPU_PROFILE dir> [function ...]')
 
 /** Milliseconds of self time per place: a package, the portal's own folder, or Node's internals. */
-function byPlace(profile: CpuProfile, map: SourceMap): Map<string, number> {
+function byPlace(profile: CpuProfile, mapOf: (url: string) => SourceMap): Map<string, number> {
   const self = new Map<number, number>()
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000))
   const places = new Map<string, number>()
@@ -29,8 +30,8 @@ function byPlace(profile: CpuProfile, map: SourceMap): Map<string, number> {
     if (!ms) continue
     const { url, functionName, lineNumber, columnNumber } = node.callFrame
     let place: string
-    if (url.endsWith('/index.mjs')) {
-      const source = map.findEntry(lineNumber, columnNumber)
+    if (url.includes('/bundles/') && url.endsWith('.mjs')) {
+      const source = mapOf(url).findEntry(lineNumber, columnNumber)
       const file = 'originalSource' in source ? source.originalSource : ''
       place =
         /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ??
@@ -45,10 +46,16 @@ function byPlace(profile: CpuProfile, map: SourceMap): Map<string, number> {
 }
 
 function summary(name: string): Map<string, number> {
-  const map = new SourceMap(JSON.parse(readFileSync(join(dir!, 'bundles', name, 'index.mjs.map'), 'utf8')))
+  // index.mjs and its chunks, each with its own map
+  const maps = new Map<string, SourceMap>()
+  const mapOf = (url: string) => {
+    const file = `${fileURLToPath(url)}.map`
+    if (!maps.has(file)) maps.set(file, new SourceMap(JSON.parse(readFileSync(file, 'utf8'))))
+    return maps.get(file)!
+  }
   const runs = readdirSync(join(dir!, name))
     .filter((f) => f.endsWith('.cpuprofile'))
-    .map((f) => byPlace(JSON.parse(readFileSync(join(dir!, name, f), 'utf8')) as CpuProfile, map))
+    .map((f) => byPlace(JSON.parse(readFileSync(join(dir!, name, f), 'utf8')) as CpuProfile, mapOf))
   const places = new Set(runs.flatMap((r) => [...r.keys()]))
   return new Map([...places].map((p) => [p, spread(runs.map((r) => r.get(p) ?? 0)).median]))
 }

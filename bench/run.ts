@@ -52,6 +52,7 @@ try {
       gzipBytes: b.gzipBytes,
       bundleRatio: ratio(b.bytes, floorBuilt.bytes),
       gzipRatio: ratio(b.gzipBytes, floorBuilt.gzipBytes),
+      startBytes: b.startBytes,
       initMs: c.initMs,
       importMs: c.importMs,
       initRatio: c.initRatio,
@@ -80,12 +81,23 @@ try {
 
   console.log(
     table(
-      ['function', 'bundle', 'gzip', 'x floor', 'init ms (min-max)', 'x floor (min-max)', 'warm DynamoDB calls', 'RRU/WRU'],
+      [
+        'function',
+        'bundle',
+        'gzip',
+        'x floor',
+        'read at start',
+        'init ms (min-max)',
+        'x floor (min-max)',
+        'warm DynamoDB calls',
+        'RRU/WRU',
+      ],
       functions.map((f) => [
         f.name,
         kb(f.bytes),
         kb(f.gzipBytes),
         f.bundleRatio.toFixed(2),
+        kb(f.startBytes),
         `${ms(f.initMs.median)} (${ms(f.initMs.min)}-${ms(f.initMs.max)})`,
         `${f.initRatio.median.toFixed(2)} (${f.initRatio.min.toFixed(2)}-${f.initRatio.max.toFixed(2)})`,
         f.warmCalls.join(' ') || '-',

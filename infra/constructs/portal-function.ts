@@ -5,24 +5,20 @@
  * least privilege a mode needs AND set the environment variable the code reads, in one call,
  * so a grant can never be forgotten while its variable is set (or the other way round).
  */
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Duration, Stack } from 'aws-cdk-lib'
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
-import { Architecture, LoggingFormat, Tracing } from 'aws-cdk-lib/aws-lambda'
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
+import { Architecture, Function as LambdaFunction, LoggingFormat, Tracing } from 'aws-cdk-lib/aws-lambda'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
-import { portalBundling, portalRuntime } from './bundling'
+import { portalCode, portalRuntime } from './bundling'
 import { acknowledge } from '../nag'
 import { bucketArnFor } from '../refs'
 
-/** The repository root: entries, package-lock.json and tsconfig.json are resolved from here. */
-export const projectRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)))
+export { projectRoot } from './bundling'
 
 export type TableAccess = 'read' | 'read-write'
 export type DocumentsAccess = 'read' | 'read-write'
@@ -68,7 +64,7 @@ export interface PortalFunctionProps {
 }
 
 export class PortalFunction extends Construct {
-  readonly function: NodejsFunction
+  readonly function: LambdaFunction
   readonly role: Role
   readonly logGroup: LogGroup
 
@@ -88,11 +84,9 @@ export class PortalFunction extends Construct {
     })
     this.logGroup.grantWrite(this.role)
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(projectRoot, props.entry),
-      handler: 'handler',
-      projectRoot,
-      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+    this.function = new LambdaFunction(this, 'Function', {
+      code: portalCode(props.entry),
+      handler: 'index.handler',
       runtime: portalRuntime,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -102,7 +96,6 @@ export class PortalFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
-      bundling: portalBundling,
       // No NODE_OPTIONS=--enable-source-maps: Node would read and parse the ~1 MB source map at
       // every cold start (5-15 ms here, a tenth of the floor's whole init; `npm run bench --
       // --source-maps` weighs it), and turning it on later (process.setSourceMapsEnabled)

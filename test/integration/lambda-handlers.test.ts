@@ -20,8 +20,7 @@ import { roleAllowed } from '../../shared/contracts/contract'
 import { createDb } from '../../functions/data/db'
 import { seedBase } from '../../functions/local/seed'
 import { ensureTable, LOCAL_AWS } from '../../functions/local/services'
-import { esbuildOptionsFor, portalBundling } from '../../infra/constructs/bundling'
-import { projectRoot } from '../../infra/constructs/portal-function'
+import { portalBuildOptions } from '../../infra/constructs/bundling'
 import { removeTempDirs, tempDir } from '../infra/fixture'
 import { CONTRACTS, exampleBody, examplePath } from '../helpers/contracts'
 
@@ -177,9 +176,9 @@ beforeAll(async () => {
   syncBuiltinESMExports()
   const outDir = path.join(tempDir('portal-lambda-events'), 'node_modules')
   for (const fn of domainFunctions) {
-    const file = path.join(outDir, fn.name, 'index.mjs')
-    await build(esbuildOptionsFor(portalBundling, path.join(projectRoot, fn.entry), file))
-    const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { handler: Handler }
+    const dir = path.join(outDir, fn.name)
+    await build(portalBuildOptions(fn.entry, dir))
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(path.join(dir, 'index.mjs')).href)) as { handler: Handler }
     handlers.set(fn.name, mod.handler)
   }
 }, 120_000)
