@@ -11,10 +11,12 @@ import type { Deps } from './deps'
  * JWKS cache, the access cache are reused across invocations); nothing here does I/O until a
  * request needs it. `extra` adds what only some domains need (the documents bucket), so the
  * others never load it. An execution environment serves one invocation at a time, so the
- * request's scope is one slot, not an AsyncLocalStorage.
+ * request's scope is one slot, not an AsyncLocalStorage — unless the runtime says it serves
+ * several at once (AWS_LAMBDA_MAX_CONCURRENCY, Lambda Managed Instances; the SDK's own
+ * invoke store makes the same choice).
  */
 export function lambdaDeps(extra: Partial<Deps> = {}): Deps {
-  oneRequestAtATime()
+  if (!('AWS_LAMBDA_MAX_CONCURRENCY' in process.env)) oneRequestAtATime()
   const db = createDb(requiredEnv('TABLE_NAME'), {}, { cursorKey: requiredEnv('CURSOR_KEY') })
   return {
     ...extra,

@@ -36,7 +36,7 @@ export function fakeWebDist(): string {
   return dir
 }
 
-/** An app for tests: temp outdir, no asset bundling (NodejsFunction would run esbuild per function). */
+/** An app for tests: temp outdir, no asset bundling (each function's asset would run esbuild, see portalCode). */
 export function testApp(): App {
   return new App({
     outdir: tempDir('portal-cdk-out'),

@@ -11,26 +11,52 @@ const freshScope = async () => {
 }
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1))
 
-describe('request scope', () => {
-  it('keeps requests served at once apart, across awaits', async () => {
-    const { runInRequestScope, requestSignal } = await freshScope()
-    const a = new AbortController().signal
-    const b = new AbortController().signal
-    const seen = await Promise.all(
-      [a, b].map((signal) =>
-        runInRequestScope(signal, async () => {
-          await tick()
-          const first = requestSignal()
-          await tick()
-          return [first, requestSignal()]
-        }),
-      ),
-    )
-    expect(seen).toEqual([
+/** Two requests served at once: the signal each one sees across its awaits. */
+async function twoAtOnce(scope: Awaited<ReturnType<typeof freshScope>>) {
+  const a = new AbortController().signal
+  const b = new AbortController().signal
+  const seen = await Promise.all(
+    [a, b].map((signal) =>
+      scope.runInRequestScope(signal, async () => {
+        await tick()
+        const first = scope.requestSignal()
+        await tick()
+        return [first, scope.requestSignal()]
+      }),
+    ),
+  )
+  return {
+    seen,
+    apart: [
       [a, a],
       [b, b],
-    ])
-    expect(requestSignal()).toBeUndefined()
+    ],
+  }
+}
+
+describe('request scope', () => {
+  it('keeps requests served at once apart, across awaits', async () => {
+    const scope = await freshScope()
+    const { seen, apart } = await twoAtOnce(scope)
+    expect(seen).toEqual(apart)
+    expect(scope.requestSignal()).toBeUndefined()
+  })
+
+  it('keeps them apart in a Lambda that serves several invocations at once (AWS_LAMBDA_MAX_CONCURRENCY)', async () => {
+    vi.stubEnv('TABLE_NAME', 'portal-test')
+    vi.stubEnv('CURSOR_KEY', 'test-cursor-key')
+    vi.stubEnv('USER_POOL_ID', 'eu-west-1_Test1234')
+    vi.stubEnv('USER_POOL_CLIENT_ID', 'testclient1234')
+    vi.stubEnv('AWS_LAMBDA_MAX_CONCURRENCY', '8')
+    try {
+      const scope = await freshScope()
+      const { lambdaDeps } = await import('../../functions/http/lambda-deps')
+      lambdaDeps()
+      const { seen, apart } = await twoAtOnce(scope)
+      expect(seen).toEqual(apart)
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 
   it('in a Lambda, holds the one request in a slot and empties it when the request ends, however it ends', async () => {
