@@ -12,7 +12,7 @@
  * - `splitting`: what a function loads with `import()` (the Markdown renderer of briefings,
  *   the whole API's contracts for OpenAPI, the KMS client of badges, the response schemas)
  *   goes to chunk files that a cold start never reads. Without it esbuild inlines such
- *   modules (evaluated lazily, but parsed at every cold start: 5-15 ms for 100 KB here).
+ *   modules (evaluated lazily, but parsed at every cold start: 3-7 ms per 100 KB here).
  *   NodejsFunction cannot split (it passes esbuild an `--outfile`), hence a plain Function
  *   with this local build as its asset.
  * - `banner`: defines `require` for any CJS dependency esbuild could not convert, as a safety net.
